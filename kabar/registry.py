@@ -1,0 +1,128 @@
+"""Outlet registry: Indonesian outlets and the media they cite, from `data/registry/outlets.yaml`.
+
+Enrich uses it to name the outlet of a page (URL first, then text signatures);
+the sources extractor uses it to recognise and normalise media names and aliases.
+Unknown means None: the registry never guesses.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from kabar.resources import DataFileError, load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str
+    domains: tuple[str, ...]
+    country: str | None
+    language: str | None
+    timezone: str | None
+    signatures: tuple[re.Pattern, ...]
+    aliases: tuple[str, ...]
+    kind: str  # news | wire | broadcaster | …
+
+    @property
+    def domain(self) -> str | None:
+        return self.domains[0] if self.domains else None
+
+
+def host_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        return None
+    return host.lower().rstrip(".") if host else None
+
+
+class Registry:
+    def __init__(self, outlets: list[Outlet]):
+        self.outlets = outlets
+        self._by_domain: dict[str, Outlet] = {}
+        self._by_name: dict[str, Outlet] = {}
+        for o in outlets:
+            for d in o.domains:
+                if d in self._by_domain:
+                    raise DataFileError(f"outlets registry: domain {d!r} claimed by {self._by_domain[d].name!r} and {o.name!r}")
+                self._by_domain[d] = o
+            for n in (o.name, *o.aliases):
+                key = _name_key(n)
+                other = self._by_name.get(key)
+                if other is not None and other is not o:
+                    raise DataFileError(f"outlets registry: name/alias {n!r} claimed by {other.name!r} and {o.name!r}")
+                self._by_name[key] = o
+
+    @classmethod
+    def from_data(cls, entries: list[dict]) -> "Registry":
+        outlets = []
+        for i, e in enumerate(entries):
+            if not isinstance(e, dict) or not e.get("name"):
+                raise DataFileError(f"outlets registry: entry #{i} has no name")
+            sigs = []
+            for s in e.get("signatures") or []:
+                try:
+                    sigs.append(re.compile(s))
+                except re.error as exc:
+                    raise DataFileError(f"outlets registry: {e['name']!r}: bad signature {s!r}: {exc}") from exc
+            outlets.append(
+                Outlet(
+                    name=e["name"],
+                    domains=tuple(d.lower() for d in e.get("domains") or ()),
+                    country=e.get("country"),
+                    language=e.get("language"),
+                    timezone=e.get("timezone"),
+                    signatures=tuple(sigs),
+                    aliases=tuple(e.get("aliases") or ()),
+                    kind=e.get("kind", "news"),
+                )
+            )
+        return cls(outlets)
+
+    def by_domain(self, host: str | None) -> Outlet | None:
+        """Exact host or any parent domain (news.detik.com → detik.com)."""
+        if not host:
+            return None
+        parts = host.lower().split(".")
+        for i in range(len(parts) - 1):
+            hit = self._by_domain.get(".".join(parts[i:]))
+            if hit:
+                return hit
+        return None
+
+    def by_url(self, url: str | None) -> Outlet | None:
+        return self.by_domain(host_of(url))
+
+    def by_signature(self, text: str) -> Outlet | None:
+        """First outlet whose signature occurs in `text` (header lines of a page)."""
+        for o in self.outlets:
+            for sig in o.signatures:
+                if sig.search(text):
+                    return o
+        return None
+
+    def by_name(self, name: str | None) -> Outlet | None:
+        if not name:
+            return None
+        return self._by_name.get(_name_key(name))
+
+    def all_names(self) -> list[tuple[str, Outlet]]:
+        """Every name and alias, longest first (for greedy matching in text)."""
+        pairs = [(n, o) for o in self.outlets for n in (o.name, *o.aliases)]
+        return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+@functools.lru_cache(maxsize=1)
+def get_registry() -> Registry:
+    data = load_yaml("outlets.yaml")
+    if not isinstance(data, dict) or not isinstance(data.get("outlets"), list):
+        raise DataFileError("outlets.yaml: expected a mapping with an `outlets:` list")
+    return Registry.from_data(data["outlets"])
