@@ -98,8 +98,7 @@ class Doc:
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
     sources: list[Source] = field(default_factory=list)
-    # --- set by load / dedup ---
-    duplicate_of: str | None = None
+    # --- set by dedup (exact duplicates go to quarantine, reason `exact_duplicate`) ---
     near_duplicate_of: str | None = None
 
     def __post_init__(self) -> None:
@@ -169,7 +168,6 @@ ARTICLE_COLUMNS: list[tuple[str, pa.DataType, str]] = [
     ("sources", pa.list_(SOURCE_TYPE), "Quoted/cited sources: name, kind (person|media|organization), role, cue(s), quote(s), mentions."),
     ("n_words", pa.int32(), "Words in `text`."),
     ("content_sha1", pa.string(), "SHA-1 of the body with white space folded; equal for exact duplicates."),
-    ("duplicate_of", pa.string(), "doc_id of an earlier article with the same content_sha1, else null."),
     ("near_duplicate_of", pa.string(), "doc_id of a near-duplicate (MinHash LSH) loaded earlier, else null."),
     ("zones", pa.list_(ZONE_TYPE), "Every line of the page with its zone (title/meta/body/dropped) and the reason."),
     ("run_id", pa.string(), "Run that loaded the row."),

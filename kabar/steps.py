@@ -32,6 +32,7 @@ class ShardResult:
     rejects: list[Reject] = field(default_factory=list)
     stats: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    outcomes: list = field(default_factory=list)  # GateOutcome of each gate the shard passed
 
     def merge(self, other: "ShardResult") -> None:
         self.docs.extend(other.docs)

@@ -1,0 +1,147 @@
+"""`kabar` command line: `kabar run`, `kabar eval`."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+# Before Prefect or GX are imported: no telemetry, no progress bars, quiet console.
+_QUIET_ENV = {
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "GX_ANALYTICS_ENABLED": "false",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+    "PREFECT_UI_ENABLED": "false",
+}
+
+
+def _quiet_env() -> None:
+    for k, v in _QUIET_ENV.items():
+        os.environ.setdefault(k, v)
+
+
+def make_task_runner(runner: str, workers: int, dask_address: str | None = None):
+    if runner == "threads":
+        from prefect.task_runners import ThreadPoolTaskRunner
+
+        return ThreadPoolTaskRunner(max_workers=workers)
+    if runner == "processes":
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return ProcessPoolTaskRunner(max_workers=workers)
+    if runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                                              "dashboard_address": None})
+    raise SystemExit(f"kabar: unknown runner {runner!r} (threads, processes, dask)")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    _quiet_env()
+    from kabar.pipeline import Settings, run_plain
+
+    inputs = args.inputs or ["seeds"]
+    if args.no_prefect:
+        settings = Settings(inputs=inputs, out=args.out, full=args.full, shard_docs=args.shard_docs)
+        manifest = run_plain(settings)
+    else:
+        from flows.kabar_flow import kabar_flow
+
+        flow = kabar_flow.with_options(task_runner=make_task_runner(args.runner, args.workers, args.dask_address))
+        state = flow(inputs=inputs, out=args.out, full=args.full, shard_docs=args.shard_docs,
+                     window=max(2, 2 * args.workers), return_state=True)
+        manifest = _latest_manifest(args.out)
+        if state.is_failed() and (manifest is None or manifest.get("status") == "success"):
+            print(f"kabar: run failed: {state.message}", file=sys.stderr)
+            return 1
+    print_summary(manifest)
+    return 0 if manifest["status"] == "success" else 1
+
+
+def _latest_manifest(out: str) -> dict | None:
+    import fsspec
+
+    fs, root = fsspec.core.url_to_fs(out)
+    paths = sorted(fs.glob(f"{root.rstrip('/')}/runs/*.json"), key=lambda p: fs.info(p).get("mtime", 0) or p)
+    if not paths:
+        return None
+    with fs.open(paths[-1], "r", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def print_summary(m: dict) -> None:
+    c = m["counts"]
+    ok = m["status"] == "success"
+    print(f"kabar run {m['run_id']}: {'OK' if ok else 'FAILED'}")
+    print(f"  read {c['read']}  loaded {c['loaded']}  quarantined {c['quarantined']}"
+          f"  (reconciled: {'yes' if c['reconciled'] else 'NO'})")
+    if c.get("inputs_skipped_unchanged"):
+        print(f"  inputs unchanged since an earlier run, skipped: {c['inputs_skipped_unchanged']}")
+    if c.get("near_duplicates"):
+        print(f"  near-duplicates flagged: {c['near_duplicates']}")
+    for reason, n in list(c["quarantine_reasons"].items())[:8]:
+        print(f"  quarantine  {n:>5}  {reason}")
+    gx = "  ".join(
+        f"{suite}: {'passed' if g['success'] else 'FAILED'}" + (f" ({g['rows_quarantined']} rows quarantined)" if g["rows_quarantined"] else "")
+        for suite, g in m["gx"].items() if g["ran"]
+    )
+    if gx:
+        print(f"  GX  {gx}")
+    if not ok:
+        print(f"  error: {m['error']}")
+    o = m["outputs"]
+    print(f"  articles    {o['articles']}")
+    print(f"  quarantine  {o['quarantine']}")
+    if m.get("report"):
+        print(f"  report      {m['report']}")
+    if m.get("data_docs"):
+        print(f"  data docs   {m['data_docs']}")
+    print(f"  manifest    {o['manifest']}")
+    print(f"  time        {m['timings']['seconds_total']:.1f} s")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kabar", description="Nightly news ETL: raw page dumps in; clean, enriched, validated Parquet out.")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("run", help="run the pipeline over INPUT files, folders, globs or fsspec URLs")
+    r.add_argument("inputs", nargs="*", metavar="INPUT", help="default: seeds/")
+    r.add_argument("--out", default="data/out", help="output folder or fsspec URL (default: data/out)")
+    r.add_argument("--full", action="store_true", help="rebuild the datasets from all inputs instead of only new ones")
+    r.add_argument("--workers", type=int, default=2, help="concurrent shards (default: 2)")
+    r.add_argument("--runner", choices=["threads", "processes", "dask"], default="threads",
+                   help="Prefect task runner (default: threads)")
+    r.add_argument("--dask-address", help="address of an existing Dask scheduler (implies --runner dask)")
+    r.add_argument("--shard-docs", type=int, default=500, help="input files per shard (default: 500)")
+    r.add_argument("--no-prefect", action="store_true", help="plain loop in this process, without Prefect")
+    r.set_defaults(func=cmd_run)
+    e = sub.add_parser("eval", help="score clean/enrich/sources against a labelled set", add_help=False)
+    e.add_argument("rest", nargs=argparse.REMAINDER)
+    e.set_defaults(func=lambda a: _eval(a.rest))
+    return p
+
+
+def _eval(rest: list[str]) -> int:
+    _quiet_env()
+    from kabar.evaluate import main as eval_main
+
+    return eval_main(rest)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser().parse_args(argv)
+    if getattr(args, "dask_address", None):
+        args.runner = "dask"
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

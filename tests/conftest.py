@@ -1,0 +1,24 @@
+import os
+from pathlib import Path
+
+import pytest
+
+# Before Prefect/GX import anywhere in the test session.
+for k, v in {
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "GX_ANALYTICS_ENABLED": "false",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_UI_ENABLED": "false",
+}.items():
+    os.environ.setdefault(k, v)
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+GOLD = REPO.parent / "shared" / "gold" / "seeds.gold.jsonl"
+WCXB = REPO.parent / "shared" / "datasets" / "wcxb-dev-articles"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
