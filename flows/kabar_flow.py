@@ -11,6 +11,7 @@ from collections import deque
 from typing import Any
 
 from prefect import flow, get_run_logger
+from prefect.states import Failed
 
 from kabar.gates import GateError
 from kabar.pipeline import Run, Settings
@@ -59,7 +60,8 @@ def kabar_flow(
         error = exc
     manifest = run.finish(error)
     if manifest["status"] != "success":
-        raise GateError(manifest["error"])
+        # a failed gate is an expected outcome, not a crash: fail the run without a traceback
+        return Failed(message=manifest["error"], data=manifest)
     logger.info("run %s: read %d, loaded %d, quarantined %d", run.run_id,
                 manifest["counts"]["read"], manifest["counts"]["loaded"], manifest["counts"]["quarantined"])
     return manifest
