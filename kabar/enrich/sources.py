@@ -1,24 +1,130 @@
-"""Quoted and cited sources (first version: media citations named in the registry)."""
+"""Quoted and cited sources of an article: who speaks, which media are cited.
+
+Entry point `extract_sources(doc, registry)`. The grammar (`sources_grammar`) turns each
+paragraph into attribution events; this module resolves pronouns to the last named
+speaker (across paragraphs), normalises names to the fullest form the article gives
+("Peskov" → "Dmitry Peskov"), media to their registry name (DW → Deutsche Welle), and
+merges events into one `Source` per distinct source.
+
+`mentions` counts the occurrences of the source's name forms in the body (at least the
+number of attributions). Languages: `id` (also `ms`) and `en` grammars; `und` tries both.
+"""
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 
+from kabar.enrich.sources_grammar import Event, Grammar
+from kabar.enrich.sources_lexicon import WORD_RE, get_lexicon, get_places
+from kabar.enrich.sources_names import Cand, Namer, find_chunks
 from kabar.record import Doc, Source
 from kabar.registry import Registry
 
-_CUE = re.compile(r"\b(dilansir(?: dari)?|melansir(?: dari)?|diberitakan|dinukil dari|dikutip|menurut|according to)\s+", re.I)
+_LANG_GRAMMARS = {"id": ("id",), "ms": ("id",), "en": ("en",), "und": ("id", "en")}
+
+
+@functools.lru_cache(maxsize=8)
+def _grammar(lang: str, registry: Registry) -> Grammar:
+    lex = get_lexicon(lang)
+    return Grammar(lex, Namer(lex, get_places(), registry))
 
 
 def extract_sources(doc: Doc, registry: Registry) -> list[Source]:
-    found: dict[str, Source] = {}
-    for m in _CUE.finditer(doc.text):
-        tail = doc.text[m.end(): m.end() + 60]
-        for name, outlet in registry.all_names():
-            if tail.startswith(name) or tail.lower().startswith("kantor berita " + name.lower()):
-                src = found.get(outlet.name)
-                if src:
-                    src.mentions += 1
-                else:
-                    found[outlet.name] = Source(outlet.name, "media", cues=[m.group(1).lower()])
-                break
-    return list(found.values())
+    text = doc.text or ""
+    langs = _LANG_GRAMMARS.get(doc.language or "und")
+    if not text.strip() or not langs:
+        return []
+    lowers = frozenset(w.lower() for w in WORD_RE.findall(text) if w[0].islower())
+    best: list[Source] = []
+    for lang in langs:
+        found = _extract(text, _grammar(lang, registry), lowers, doc.outlet)
+        if len(found) > len(best):
+            best = found
+    return best
+
+
+def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None) -> list[Source]:
+    events: list[Event] = []
+    base = 0
+    for par in text.split("\n\n"):
+        events.extend(gram.paragraph(par, base, lowers))
+        base += len(par) + 2
+    # pronouns carry the last named speaker, across paragraphs
+    resolved: list[tuple[Cand, Event]] = []
+    last: Cand | None = None
+    for ev in events:
+        cand = ev.cand if ev.cand is not None else last
+        if cand is None:
+            continue
+        if ev.speech:
+            last = cand
+        resolved.append((cand, ev))
+    if not resolved:
+        return []
+    full = None  # computed on the first person name, if any
+    out: dict[str, Source] = {}
+    forms: dict[str, set[str]] = {}
+    for cand, ev in resolved:
+        name = cand.name
+        if cand.kind == "person":
+            if full is None:
+                full = _full_names(text, gram)
+            name = _fullest(name, full)
+        if own_outlet and name == own_outlet:
+            continue
+        key = name.casefold()
+        src = out.get(key)
+        if src is None:
+            src = out[key] = Source(name=name, kind=cand.kind, role=cand.role, mentions=0)
+            forms[key] = set()
+        forms[key].update(f for f in (cand.name, name, cand.alias) if f)
+        if src.role is None and cand.role:
+            src.role = cand.role
+        if cand.media and src.kind != "media":
+            src.kind = "media"
+        if ev.cue not in src.cues:
+            src.cues.append(ev.cue)
+        for q in ev.quotes:
+            if q and q not in src.quotes:
+                src.quotes.append(q)
+        src.mentions += 1
+    for key, src in out.items():
+        src.mentions = max(src.mentions, _count(text, forms[key]))
+    return list(out.values())
+
+
+def _full_names(text: str, gram: Grammar) -> Counter:
+    """Person names the article spells out (roles stripped), with their counts."""
+    counts: Counter = Counter()  # names inside quotes count too ("Presiden Putin")
+    for ch in find_chunks(text, gram.split_words):
+        if len(ch.tokens) < 2:
+            continue
+        cand = gram.namer._name(text, ch, frozenset(), False)
+        if cand is not None and cand.kind == "person" and " " in cand.name:
+            counts[cand.name] += 1
+    return counts
+
+
+def _fullest(name: str, full: Counter) -> str:
+    toks = name.split()
+    n = len(toks)
+    best, best_key = name, (0, 0)
+    for cand, c in full.items():
+        ct = cand.split()
+        if len(ct) <= n:
+            continue
+        if any(ct[i:i + n] == toks for i in range(len(ct) - n + 1)):
+            key = (c, len(ct))
+            if key > best_key:
+                best, best_key = cand, key
+    return best
+
+
+def _count(text: str, forms: set[str]) -> int:
+    alts = sorted(forms, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in alts) + r")(?![\w-])")
+    return len(rx.findall(text))
+
+
+__all__ = ["extract_sources"]
