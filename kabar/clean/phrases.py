@@ -1,0 +1,117 @@
+"""Operator-editable word lists of the clean stage, read from data/registry/boilerplate/.
+
+Phrase files are per language (`id.txt`, `en.txt`), language-neutral (`common.txt`)
+and per outlet (`outlet-<domain>.txt`): all are loaded, each becomes one compiled
+pattern, and a hit is reported as `phrase:<file stem>`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from kabar.resources import DataFileError, data_dir, load_lines
+
+_DIR = "boilerplate"
+
+
+def _compile(name: str, patterns: tuple[str, ...]) -> re.Pattern:
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise DataFileError(f"{_DIR}/{name}: bad pattern {p!r}: {exc}") from exc
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+def _top_level(pattern: str) -> list[str]:
+    """Split a regex on its top-level `|`."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return out + [pattern[start:]]
+
+
+@functools.lru_cache(maxsize=1)
+def _all_phrases() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """Every file in two alternations, for speed: patterns anchored at the line start
+    (tried once, with `match`) and the rest (`search`). The named group tells the file."""
+    phrase_sets()  # validates each file first, so a bad pattern names its file
+    anchored, floating, labels = [], [], {}
+    for n, (label, name) in enumerate((label, name) for label, name in _phrase_files()):
+        labels[f"f{n}"] = label
+        for alt in (p for entry in load_lines(name) for p in _top_level(entry)):
+            if alt.startswith("^"):
+                anchored.append((n, alt[1:]))
+            else:
+                floating.append((n, alt))
+
+    def build(items):
+        groups: dict[int, list[str]] = {}
+        for n, p in items:
+            groups.setdefault(n, []).append(f"(?:{p})")
+        return re.compile("|".join(f"(?P<f{n}>{'|'.join(ps)})" for n, ps in groups.items()) or "(?!)", re.I)
+
+    return build(anchored), build(floating), labels
+
+
+def _phrase_files() -> list[tuple[str, str]]:
+    folder = data_dir() / _DIR
+    names = ["common.txt", "id.txt", "en.txt"] + sorted(p.name for p in folder.glob("outlet-*.txt"))
+    return [(n.removesuffix(".txt"), f"{_DIR}/{n}") for n in names if (folder / n).exists()]
+
+
+@functools.lru_cache(maxsize=1)
+def phrase_sets() -> tuple[tuple[str, re.Pattern], ...]:
+    folder = data_dir() / _DIR
+    names = ["common.txt", "id.txt", "en.txt"] + sorted(p.name for p in folder.glob("outlet-*.txt"))
+    out = []
+    for name in names:
+        if (folder / name).exists():
+            patterns = load_lines(f"{_DIR}/{name}")
+            if patterns:
+                out.append((name.removesuffix(".txt"), _compile(name, patterns)))
+    return tuple(out)
+
+
+def phrase_hit(line: str) -> str | None:
+    """`phrase:<file>` for a boilerplate line, else None."""
+    anchored, floating, labels = _all_phrases()
+    m = anchored.match(line) or floating.search(line)
+    return f"phrase:{labels[m.lastgroup]}" if m else None
+
+
+@functools.lru_cache(maxsize=1)
+def meta_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """meta.txt as one alternation; the named group that matched gives the label."""
+    parts, labels = [], {}
+    for n, entry in enumerate(load_lines(f"{_DIR}/meta.txt")):
+        label, _, pattern = entry.partition(" ")
+        _compile("meta.txt", (pattern.strip(),))
+        parts.append(f"(?P<m{n}>{pattern.strip()})")
+        labels[f"m{n}"] = label
+    return re.compile("|".join(parts) or "(?!)", re.I), labels
+
+
+@functools.lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    words = set()
+    for lang in ("id", "en"):
+        for entry in load_lines(f"{_DIR}/stopwords-{lang}.txt"):
+            words.update(w.lower() for w in entry.split())
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=1)
+def credit_words() -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for e in load_lines(f"{_DIR}/credits.txt") for w in e.split())

@@ -1,0 +1,53 @@
+"""Every threshold of the clean stage, in one place (tuned on seeds + WCXB text dumps).
+
+Lengths are in words unless the name says chars. Weights feed the main-region search
+(a maximum-sum run of lines, see `text.main_region`): prose adds, furniture subtracts.
+"""
+
+# --- line classes (jusText-like): good / near / short / bad ---
+GOOD_MIN_WORDS = 10  # a paragraph of prose has at least this many words...
+GOOD_MIN_STOP = 0.18  # ...and this share of function words (id + en stoplists)
+NEAR_MIN_WORDS = 5
+NEAR_MIN_STOP = 0.12
+PROSE_LONG_WORDS = 30  # a line this long is prose even when its stopword share is low
+
+# --- main region (maximum-sum run) ---
+WEIGHT_GOOD_PER_CHAR = 1.0
+WEIGHT_NEAR_PER_CHAR = 0.6
+PENALTY_SHORT = 40.0  # per short line (menus: runs of these)
+PENALTY_SHORT_NUMERIC = 5.0  # a short line of mostly numbers: a table row
+PENALTY_BAD = 25.0  # per recognised furniture line (it is dropped anyway, so it hardly
+PENALTY_BAD_PER_CHAR = 0.1  # blocks the body), plus its chars * PENALTY_BAD_PER_CHAR
+SECOND_REGION_SHARE = 0.35  # another run is body too when it scores this share of the best one
+
+# --- topical coherence (content stems shared with title + core body) ---
+STEM_CHARS = 5  # crude language-neutral stemming: first N chars of a lowercased word
+MIN_STEM_CHARS = 3
+COHERENCE_MIN = 0.12  # below: a body candidate at the region edge is off-topic (teaser)
+HEADLINE_CASE_SHARE = 0.9  # share of capitalised content words of a headline-shaped line
+HEADLINE_MIN_WORDS = 5  # a Title Case line this long inside the body may be a related headline
+HEADLINE_TITLE_SHARE = 0.2  # ... and it is one when it shares less than this with the title
+HEADLINE_NEXT_SHARED = 2  # a subheading shares this many stems with the paragraph after it; an injected headline does not
+COHERENCE_MIN_CORE_STEMS = 60  # judge coherence only against a core body this rich...
+COHERENCE_MAX_LINE_SHARE = 0.3  # ...and only lines smaller than this share of it
+
+# --- head and meta ---
+HEAD_MAX_LINES = 80  # title and meta are looked for in the lines before the body, up to here
+TITLE_MIN_WORDS = 2
+TITLE_MAX_WORDS = 35
+TITLE_BODY_SHARE = 0.3  # title candidates share this much with the body
+META_NAME_MAX_WORDS = 5  # "Chella Defa Anjelina," next to a byline or date line
+DATELINE_LOOKAHEAD = 8  # a dateline-only line this close to the body start opens the body
+TAIL_META_LINES = 3  # editor code "(aik/aik)" within this many lines after the body is meta
+
+# --- cross-document templates (CleanStep.prepare) ---
+TEMPLATE_MIN_DOCS = 3  # a line in at least this many pages of one outlet...
+TEMPLATE_MIN_SHARE = 0.2  # ...and this share of them is boilerplate
+TEMPLATE_PROSE_SHARE = 0.5  # long prose lines need this share (syndicated paragraphs recur)
+TEMPLATE_MAX_LINES_PER_GROUP = 200_000  # bound on distinct line hashes kept per group
+TEMPLATE_MIN_CHARS = 2  # shorter lines are not worth counting
+
+# --- HTML path (trafilatura), chosen on WCXB dev articles ---
+HTML_FAVOR_PRECISION = False
+HTML_FAVOR_RECALL = False
+HTML_INCLUDE_TABLES = True
