@@ -24,13 +24,14 @@ from kabar.record import Doc, Rejected
 NEAR_THRESHOLD = 0.8
 NUM_PERM = 64
 SHINGLE = 5
+SCHEME = "affine64"  # stored signatures carry no scheme: fixed here so old state stays comparable
 _WORD = re.compile(r"\w+")
 
 
 def signature(text: str) -> MinHash:
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=1)
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
 
@@ -44,7 +45,7 @@ class Deduper:
             self.bodies.setdefault(sha, doc_id)
         self.lsh = MinHashLSH(threshold=NEAR_THRESHOLD, num_perm=NUM_PERM)
         for doc_id, values in signatures:
-            self.lsh.insert(doc_id, MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values))
+            self.lsh.insert(doc_id, MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme=SCHEME))
         self.new_signatures: list[tuple[str, np.ndarray]] = []
 
     def check(self, doc: Doc) -> None:

@@ -4,7 +4,7 @@ import pytest
 from kabar.dedup import NEAR_THRESHOLD, Deduper, signature
 from kabar.record import Doc, Rejected
 
-from .helpers import ARTICLE_TEXT
+from pipeline_helpers import ARTICLE_TEXT
 
 
 def body_doc(uri: str, text: str) -> Doc:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import read_table
+from pipeline_helpers import read_table
 
 N_DOCS = 24
 
@@ -63,7 +63,7 @@ def corpus(tmp_path_factory, seeds_dir):
     return inputs, rows(clean_out)
 
 
-@pytest.mark.parametrize("kill_after_parts", [0, 1, 4, 7])
+@pytest.mark.parametrize("kill_after_parts", [0, 2, 6])
 def test_kill_and_rerun_equals_clean_run(corpus, tmp_path, kill_after_parts):
     inputs, (clean_ids, clean_texts, clean_q) = corpus
     assert len(clean_ids) == N_DOCS

@@ -9,10 +9,7 @@ from kabar.pipeline import Settings, gate_shard, run_plain
 from kabar.record import Doc
 from kabar.steps import ShardResult
 
-from .helpers import ARTICLE_TEXT, read_table, write_article
-
-# one real sentence: kept by clean, but under the enriched suite's 15-word minimum
-SHORT_BODY = "Kalimat nomor {} ini cukup panjang untuk badan berita tetapi terlalu pendek."
+from pipeline_helpers import ARTICLE_TEXT, SHORT_BODY, read_table, write_article
 
 
 def test_plain_run_on_seeds(seeds_dir, tmp_path):

@@ -4,7 +4,7 @@ from kabar.enrich import EnrichStep
 from kabar.record import BODY, TITLE, Doc, Rejected
 from kabar.steps import Step
 
-from .helpers import seed_docs
+from pipeline_helpers import seed_docs
 
 
 def test_clean_then_enrich_on_seeds(seeds_dir):

@@ -29,3 +29,6 @@ def write_article(folder: Path, name: str, title: str, body: str = ARTICLE_TEXT)
     p = folder / name
     p.write_text(f"{title}\n\nJakarta -\n\n{body}\n", encoding="utf-8")
     return p
+
+# one real sentence: kept by clean, but under the enriched suite's 15-word minimum
+SHORT_BODY = "Kalimat nomor {} ini cukup panjang untuk badan berita tetapi terlalu pendek."
