@@ -10,6 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kabar.resources import DataFileError, load_yaml
 
@@ -28,6 +29,14 @@ class Outlet:
     @property
     def domain(self) -> str | None:
         return self.domains[0] if self.domains else None
+
+    @property
+    def tzinfo(self) -> ZoneInfo | None:
+        return ZoneInfo(self.timezone) if self.timezone else None
+
+
+KNOWN_KEYS = {"name", "domains", "country", "language", "timezone", "signatures", "aliases", "kind"}
+KINDS = {"news", "wire", "broadcaster", "magazine", "aggregator"}
 
 
 def host_of(url: str | None) -> str | None:
@@ -63,6 +72,7 @@ class Registry:
         for i, e in enumerate(entries):
             if not isinstance(e, dict) or not e.get("name"):
                 raise DataFileError(f"outlets registry: entry #{i} has no name")
+            _validate(e)
             sigs = []
             for s in e.get("signatures") or []:
                 try:
@@ -98,12 +108,14 @@ class Registry:
         return self.by_domain(host_of(url))
 
     def by_signature(self, text: str) -> Outlet | None:
-        """First outlet whose signature occurs in `text` (header lines of a page)."""
+        """The outlet whose signature occurs earliest in `text` (header lines of a page)."""
+        best: tuple[int, Outlet] | None = None
         for o in self.outlets:
             for sig in o.signatures:
-                if sig.search(text):
-                    return o
-        return None
+                m = sig.search(text)
+                if m and (best is None or m.start() < best[0]):
+                    best = (m.start(), o)
+        return best[1] if best else None
 
     def by_name(self, name: str | None) -> Outlet | None:
         if not name:
@@ -114,6 +126,26 @@ class Registry:
         """Every name and alias, longest first (for greedy matching in text)."""
         pairs = [(n, o) for o in self.outlets for n in (o.name, *o.aliases)]
         return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _validate(e: dict) -> None:
+    where = f"outlets registry: {e['name']!r}"
+    unknown = set(e) - KNOWN_KEYS
+    if unknown:
+        raise DataFileError(f"{where}: unknown key(s) {sorted(unknown)}")
+    for key in ("domains", "signatures", "aliases"):
+        if not isinstance(e.get(key) or [], list):
+            raise DataFileError(f"{where}: `{key}` must be a list")
+    for d in e.get("domains") or []:
+        if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", str(d).lower()):
+            raise DataFileError(f"{where}: bad domain {d!r}")
+    if e.get("kind", "news") not in KINDS:
+        raise DataFileError(f"{where}: kind {e.get('kind')!r} not in {sorted(KINDS)}")
+    if e.get("timezone"):
+        try:
+            ZoneInfo(e["timezone"])
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise DataFileError(f"{where}: unknown timezone {e['timezone']!r}") from exc
 
 
 def _name_key(name: str) -> str:

@@ -1,11 +1,20 @@
-"""Enrich stage: title, authors, dateline, language, outlet, publish date, sources."""
+"""Enrich stage: title, authors, dateline, language, outlet, publish date, sources.
+
+Each field has its own small module; data (outlets, labels, thresholds) lives in
+data/registry/outlets.yaml and enrich.yaml. HTML pages are read once more for their
+structured metadata (htmlmeta.py); text pages only through their zones (header.py).
+"""
 from __future__ import annotations
 
-from kabar.enrich.byline import find_authors, find_dateline
+from kabar.enrich.byline import Bylines
 from kabar.enrich.dates import find_published
+from kabar.enrich.header import header_of
+from kabar.enrich.htmlmeta import read as read_html_meta
 from kabar.enrich.language import detect_language
 from kabar.enrich.outlet import find_outlet
+from kabar.enrich.settings import settings
 from kabar.enrich.sources import extract_sources
+from kabar.enrich.title import find_title
 from kabar.record import Doc
 from kabar.registry import get_registry
 from kabar.steps import Step
@@ -16,13 +25,30 @@ class EnrichStep(Step):
 
     def __init__(self) -> None:
         self.registry = get_registry()
+        settings()  # fail at start-up on a bad enrich.yaml
+        self.bylines = Bylines(self.registry)
 
     def process(self, doc: Doc) -> None:
-        outlet = find_outlet(doc, self.registry)
+        is_html = doc.content_type == "html"
+        meta = read_html_meta(doc.content) if is_html else None
+        header = header_of(doc)
+        doc.title = find_title(doc, meta)
+        outlet = find_outlet(doc, self.registry, header)
         if outlet is not None:
             doc.outlet, doc.outlet_domain = outlet.name, outlet.domain
         doc.language, doc.language_score = detect_language(doc.text)
-        doc.authors = find_authors(doc)
-        doc.dateline = find_dateline(doc)
-        doc.published_at, doc.published_at_local = find_published(doc, outlet)
+        doc.published_at, doc.published_at_local = find_published(doc, outlet, header, meta, doc.language)
+        date_lines = self.date_line_numbers(header, outlet, doc.language)
+        authors = self.bylines.authors(header, date_lines)
+        if is_html and not authors:
+            authors = self.bylines.html_authors([meta.authors, doc.html_meta.get("author")])
+        doc.authors = authors
+        doc.dateline = self.bylines.dateline(header)
         doc.sources = extract_sources(doc, self.registry)
+
+    @staticmethod
+    def date_line_numbers(header, outlet, language) -> set[int]:
+        from kabar.enrich.dates import default_zone, parse_stamp
+
+        tz = default_zone(outlet, language)
+        return {z.line_no for z in header.lines if len(z.text) <= 140 and parse_stamp(z.text, tz) is not None}

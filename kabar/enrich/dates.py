@@ -1,42 +1,232 @@
-"""Publish date from the page's header lines or HTML metadata, timezone-aware."""
+"""Publish date from the page header or HTML metadata, timezone-aware.
+
+Where it is read, best first:
+1. HTML: the article's JSON-LD `datePublished`, `article:published_time` and similar
+   <meta>; then htmldate (original date, quick search); then trafilatura's date.
+2. Text: the header lines only (see header.py) - never the body, never related items.
+A printed zone (WIB/WITA/WIT, an ISO offset) wins; else the outlet's newsroom zone;
+else the zone of the page's language (`dates.language_timezone`); else the stamp is
+dropped when it has a time (a time without a zone is not a point in time).
+
+Month and day names are parsed by dateparser (Indonesian and English, including
+"Agt", "Des", "Nopember", "Pebruari"); regexes here only find where a stamp starts
+and ends. Relative stamps ("2 jam yang lalu") resolve against the fetch time only.
+"""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
 
 import dateparser
 
-from kabar.record import META, Doc
-from kabar.registry import Outlet
+from kabar.enrich.header import Header, clean_line
+from kabar.enrich.settings import settings, words_rx
 
-TZ_OFFSETS = {"WIB": 7, "WITA": 8, "WIT": 9}
-_DATE_LINE = re.compile(r"\b(19|20)\d\d\b.*\b\d{1,2}[:.]\d\d\b|\b\d{1,2}[:.]\d\d\b.*\b(19|20)\d\d\b")
-_TZ = re.compile(r"\b(WIB|WITA|WIT)\b")
+_W = r"[^\W\d_]{3,10}\.?"  # a month word, checked by dateparser
+DATE_RX = (
+    rf"(?P<dmy>\d{{1,2}}\s+{_W}\s+(?:19|20)\d\d)"
+    rf"|(?P<mdy>{_W}\s+\d{{1,2}},?\s+(?:19|20)\d\d)"
+    r"|(?P<num>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d)"
+    r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?)"
+)
+TIME_RX = r"(?P<time>\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?)"
+SEP_RX = r"(?:\s*(?:[,|/•·–—-]|\bpukul\b|\bjam\b|\bat\b)\s*)*\s*"
 
 
-def find_published(doc: Doc, outlet: Outlet | None) -> tuple[datetime | None, str | None]:
-    candidates = [z.text for z in doc.zones if z.zone == META]
-    if doc.html_meta.get("date"):
-        candidates.insert(0, str(doc.html_meta["date"]))
-    for text in candidates:
-        if not _DATE_LINE.search(text) and not re.fullmatch(r"\d{4}-\d\d-\d\d.*", text):
+@dataclass(frozen=True)
+class Stamp:
+    when: datetime  # aware
+    has_time: bool
+
+    def outputs(self) -> tuple[datetime, str]:
+        utc = self.when.astimezone(timezone.utc)
+        return utc, (self.when.isoformat() if self.has_time else self.when.date().isoformat())
+
+
+class _Rx:
+    def __init__(self) -> None:
+        cfg = settings()["dates"]
+        zones = "|".join(sorted(settings().zones, key=len, reverse=True))
+        self.zone = rf"(?P<zone>\b(?:{zones})\b|[+-]\d\d:?\d\d\b)"
+        self.stamp = re.compile(rf"(?:{DATE_RX}){SEP_RX}(?:{TIME_RX})?\s*{self.zone}?", re.I)
+        self.time_first = re.compile(rf"{TIME_RX}\s*{self.zone}?{SEP_RX}(?:{DATE_RX})", re.I)
+        self.update = re.compile(rf"^\W*{words_rx(cfg['update_labels'])}\b", re.I)
+        self.relative = re.compile(
+            r"\b\d+\s+(?:detik|menit|jam|hari|minggu|bulan|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
+            r"\s+(?:yang\s+)?(?:lalu|ago)\b", re.I)
+
+
+_RX: _Rx | None = None
+
+
+def _rx() -> _Rx:
+    global _RX
+    if _RX is None:
+        _RX = _Rx()
+    return _RX
+
+
+def _offset(zone: str | None) -> tzinfo | None:
+    if not zone:
+        return None
+    z = zone.upper()
+    if z in settings().zones:
+        return settings().zones[z]
+    m = re.fullmatch(r"([+-])(\d\d):?(\d\d)", zone)
+    if m:
+        sign = 1 if m.group(1) == "+" else -1
+        return timezone(sign * timedelta(hours=int(m.group(2)), minutes=int(m.group(3))))
+    return None
+
+
+def _dp(text: str, order: str, base: datetime | None = None) -> datetime | None:
+    s = {"DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+         "REQUIRE_PARTS": ["day", "month", "year"] if base is None else []}
+    if base is not None:
+        s["RELATIVE_BASE"] = base.replace(tzinfo=None)
+    return dateparser.parse(text, languages=["id", "en"], settings=s)
+
+
+def _valid(d: datetime, fetched: datetime | None) -> bool:
+    if d.year < settings()["dates"]["min_year"]:
+        return False
+    limit = (fetched or datetime.now(timezone.utc)) + timedelta(days=1)
+    return d.astimezone(timezone.utc) <= limit
+
+
+def _localise(naive: datetime, zone: tzinfo | None, default: tzinfo | None, has_time: bool) -> datetime | None:
+    tz = zone or default
+    if tz is None:
+        if has_time:
+            return None  # a wall-clock time with no zone is not a point in time
+        tz = timezone.utc
+    return naive.replace(tzinfo=tz)
+
+
+def parse_stamp(text: str, default_tz: tzinfo | None, fetched: datetime | None = None) -> Stamp | None:
+    """First date stamp in a header line ("Rabu, 19 Jun 2024 23:56 WIB", "19/06/2024, 15:00")."""
+    line = clean_line(text)
+    rx = _rx()
+    found = [m for m in (rx.time_first.search(line), rx.stamp.search(line)) if m]
+    m = min(found, key=lambda x: x.start()) if found else None
+    if m is None:
+        return _relative(line, default_tz, fetched)
+    g = m.groupdict()
+    if g.get("iso"):
+        iso = parse_iso(g["iso"], default_tz)
+        if iso is None:
+            return None
+        if g.get("zone") and not re.search(r"(Z|[+-]\d\d:?\d\d)$", g["iso"]) and _offset(g["zone"]):
+            iso = Stamp(iso.when.replace(tzinfo=_offset(g["zone"])), iso.has_time)
+        return iso if _valid(iso.when, fetched) else None
+    day = g.get("dmy") or g.get("mdy") or g.get("num")
+    clock = (g.get("time") or "").replace(".", ":")
+    naive = _dp(f"{day} {clock}".strip(), "MDY" if g.get("mdy") else "DMY")
+    if naive is None:
+        return None
+    when = _localise(naive, _offset(g.get("zone")), default_tz, bool(clock))
+    if when is None or not _valid(when, fetched):
+        return None
+    return Stamp(when, bool(clock))
+
+
+def _relative(line: str, default_tz: tzinfo | None, fetched: datetime | None) -> Stamp | None:
+    m = _rx().relative.search(line)
+    if m is None or fetched is None:
+        return None
+    tz = default_tz or timezone.utc
+    base = fetched.astimezone(tz)
+    naive = _dp(m.group(0), "DMY", base=base)
+    if naive is None:
+        return None
+    when = naive.replace(tzinfo=tz)
+    if (base - when) > timedelta(days=settings()["dates"]["relative_max_days"]) or when > base:
+        return None
+    return Stamp(when.replace(second=0, microsecond=0), True)
+
+
+def parse_iso(value: str, default_tz: tzinfo | None) -> Stamp | None:
+    """An ISO-ish metadata stamp ("2024-06-19T15:00:00+07:00", "2024-06-19")."""
+    v = value.strip()
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", v):
+        d = date.fromisoformat(v)
+        return Stamp(datetime(d.year, d.month, d.day, tzinfo=default_tz or timezone.utc), False)
+    try:
+        d = datetime.fromisoformat(v.replace(" ", "T", 1) if re.match(r"\d{4}-\d\d-\d\d \d", v) else v)
+    except ValueError:
+        d = dateparser.parse(v, settings={"RETURN_AS_TIMEZONE_AWARE": False, "DATE_ORDER": "YMD"})
+        if d is None:
+            return None
+    if d.tzinfo is None:
+        if default_tz is None:
+            return None
+        d = d.replace(tzinfo=default_tz)
+    return Stamp(d.replace(microsecond=0), True)
+
+
+def from_header(header: Header, default_tz: tzinfo | None, fetched: datetime | None) -> Stamp | None:
+    """First publish stamp in the header's short lines; an "updated" stamp only if alone."""
+    max_chars = settings()["header"]["max_byline_chars"] + 30
+    updated = None
+    for z in header.lines:
+        line = clean_line(z.text)
+        if len(line) > max_chars:  # a caption or a sentence, not a date line
             continue
-        m = _TZ.search(text)
-        offset = timezone(timedelta(hours=TZ_OFFSETS[m.group(1)])) if m else None
-        cleaned = _TZ.sub("", text)
-        cleaned = re.sub(r"^.*?[-–—]\s*(?=\d)", "", cleaned)  # "Kompas.com - 19/06/2024, 15:00"
-        parsed = dateparser.parse(
-            cleaned,
-            languages=["id", "en"],
-            settings={"DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False},
-        )
-        if parsed is None:
+        st = parse_stamp(line, default_tz, fetched)
+        if st is None:
             continue
-        if parsed.tzinfo is None:
-            if offset is None:
-                offset = timezone(timedelta(hours=7)) if outlet and outlet.timezone == "Asia/Jakarta" else None
-            if offset is None:
-                continue
-            parsed = parsed.replace(tzinfo=offset)
-        return parsed.astimezone(timezone.utc), parsed.isoformat()
-    return None, None
+        if _rx().update.search(line):
+            updated = updated or st
+            continue
+        return st
+    return updated
+
+
+def from_html(values: list[str], default_tz: tzinfo | None, fetched: datetime | None) -> Stamp | None:
+    for v in values:
+        if not v:
+            continue
+        st = parse_iso(str(v), default_tz) or parse_stamp(str(v), default_tz, fetched)
+        if st is not None and _valid(st.when, fetched):
+            return st
+    return None
+
+
+def htmldate_stamp(html: str, url: str | None, default_tz: tzinfo | None) -> Stamp | None:
+    from htmldate import find_date
+
+    try:
+        found = find_date(html, url=url, original_date=True, extensive_search=False,
+                          outputformat="%Y-%m-%dT%H:%M:%S%z")
+    except Exception:  # htmldate raises on odd markup; a missing date is fine
+        return None
+    if not found:
+        return None
+    st = parse_iso(found, default_tz)
+    if st is not None and st.when.hour == st.when.minute == st.when.second == 0 and "+" not in found[10:]:
+        st = parse_iso(found[:10], default_tz)  # htmldate pads a day-only find with 00:00:00
+    return st
+
+
+def default_zone(outlet, language: str | None) -> tzinfo | None:
+    if outlet is not None and outlet.timezone:
+        return outlet.tzinfo
+    return settings().language_tz.get(language or "")
+
+
+def find_published(doc, outlet, header: Header, meta, language: str | None) -> tuple[datetime | None, str | None]:
+    """(UTC datetime, local ISO string) of first publication, or (None, None)."""
+    tz = default_zone(outlet, language)
+    fetched = doc.fetched_at
+    st = None
+    if meta is not None:
+        st = from_html(meta.dates, tz, fetched) or htmldate_stamp(doc.content, doc.url, tz) \
+            or from_html([doc.html_meta.get("date")], tz, fetched)
+    if st is None:
+        st = from_header(header, tz, fetched)
+    if st is None:
+        return None, None
+    if st.has_time and outlet is not None and outlet.timezone and st.when.utcoffset() == timedelta(0):
+        st = Stamp(st.when.astimezone(outlet.tzinfo), True)  # a UTC stamp shown in the newsroom's zone
+    return st.outputs()

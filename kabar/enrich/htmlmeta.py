@@ -1,0 +1,126 @@
+"""Structured metadata of an HTML page: JSON-LD, <meta> tags, <h1>, <title>.
+
+Read once per HTML page by enrich (the cleaner keeps trafilatura's own metadata in
+`doc.html_meta`; this adds what news pages state explicitly: the JSON-LD article's
+headline, authors and datePublished, `article:published_time`, `<meta name=author>`).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+
+ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|WebPage|LiveBlogPosting|ReportageNewsArticle|"
+                           r"AnalysisNewsArticle|OpinionNewsArticle|TechArticle|ScholarlyArticle|Posting", re.I)
+DATE_META = ("article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
+             "publish-date", "publish_date", "dc.date.issued", "dcterms.created", "dc.date", "sailthru.date",
+             "parsely-pub-date", "date", "content_publishdate", "article.published", "published_time")
+AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl",
+               "content_author", "twitter:creator")
+
+
+@dataclass
+class PageMeta:
+    titles: list[str] = field(default_factory=list)  # JSON-LD headline, og:title, <h1>…, best first
+    h1: list[str] = field(default_factory=list)
+    html_title: str | None = None
+    site_name: str | None = None
+    authors: list[str] = field(default_factory=list)  # JSON-LD persons first, then <meta>
+    dates: list[str] = field(default_factory=list)  # published stamps, best first
+    modified: list[str] = field(default_factory=list)
+
+
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+
+
+def _text(el) -> str:
+    return " ".join(el.text_content().split())
+
+
+def _walk(node):
+    if isinstance(node, list):
+        for x in node:
+            yield from _walk(x)
+    elif isinstance(node, dict):
+        yield node
+        for key in ("@graph", "mainEntity", "itemListElement"):
+            if key in node:
+                yield from _walk(node[key])
+
+
+def _names(value) -> list[str]:
+    out: list[str] = []
+    for v in value if isinstance(value, list) else [value]:
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, dict) and v.get("@type") not in ("Organization", "NewsMediaOrganization"):
+            n = v.get("name")
+            if isinstance(n, str):
+                out.append(n)
+            elif isinstance(n, list):
+                out += [x for x in n if isinstance(x, str)]
+    return [" ".join(n.split()) for n in out if n and n.strip() and "://" not in n]
+
+
+def read(html: str) -> PageMeta:
+    meta = PageMeta()
+    try:
+        raw = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
+        tree = lxml.html.fromstring(raw, parser=_PARSER)
+    except (ValueError, lxml.etree.ParserError):
+        return meta
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        raw = (script.text or "").strip()
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            try:
+                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
+            except ValueError:
+                continue
+        for node in _walk(data):
+            typ = node.get("@type")
+            typ = " ".join(typ) if isinstance(typ, list) else str(typ or "")
+            if not ARTICLE_TYPES.search(typ):
+                continue
+            is_article = "WebPage" not in typ
+            head = node.get("headline") or (node.get("name") if is_article else None)
+            if isinstance(head, str) and head.strip():
+                (meta.titles.insert(0, head.strip()) if is_article else meta.titles.append(head.strip()))
+            if node.get("author"):
+                names = _names(node["author"])
+                meta.authors = names + meta.authors if is_article else meta.authors + names
+            for key, dest in (("datePublished", meta.dates), ("dateCreated", meta.dates),
+                              ("dateModified", meta.modified)):
+                v = node.get(key)
+                if isinstance(v, str) and v.strip():
+                    (dest.insert(0, v.strip()) if is_article and key == "datePublished" else dest.append(v.strip()))
+    metas = {}
+    for m in tree.xpath("//meta[@content]"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        if key and key not in metas:
+            metas[key] = " ".join(m.get("content").split())
+    for t in tree.xpath('//*[@itemprop="datePublished"]'):
+        v = t.get("content") or t.get("datetime")
+        if v:
+            metas.setdefault("datepublished", v)
+    for key in ("og:title", "twitter:title"):
+        if metas.get(key):
+            meta.titles.append(metas[key])
+    meta.h1 = [t for t in (_text(h) for h in tree.xpath("//h1")) if t]
+    title_el = tree.find(".//title")
+    meta.html_title = _text(title_el) if title_el is not None else None
+    meta.site_name = metas.get("og:site_name")
+    for key in DATE_META:
+        if metas.get(key):
+            meta.dates.append(metas[key])
+    for key in ("article:modified_time", "og:updated_time", "datemodified", "last-modified"):
+        if metas.get(key):
+            meta.modified.append(metas[key])
+    for key in AUTHOR_META:
+        v = metas.get(key)
+        if v and "://" not in v and not v.startswith("@"):
+            meta.authors.append(v)
+    return meta

@@ -1,0 +1,86 @@
+"""Enrich settings from `data/registry/enrich.yaml`, checked once with a clear error.
+
+Every threshold and word list of title, byline, dateline, date and language lives in
+that file; code reads them through `settings()`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from kabar.resources import DataFileError, load_yaml
+
+FILE = "enrich.yaml"
+
+# section -> {key: type}; lists are lists of strings
+SCHEMA: dict[str, dict[str, type]] = {
+    "header": {"max_lines": int, "body_min_words": int, "max_byline_chars": int},
+    "title": {"site_separators": list},
+    "byline": {"author_labels": list, "editor_labels": list, "not_names": list, "team_words": list,
+               "conjunctions": list, "max_name_words": int, "max_authors": int},
+    "dateline": {"max_words": int, "not_places": list},
+    "dates": {"zones": dict, "language_timezone": dict, "update_labels": list, "publish_labels": list,
+              "min_year": int, "relative_max_days": int},
+    "language": {"seed": int, "min_chars": int, "min_prob": float, "max_chars": int, "malay": dict},
+}
+MALAY_SCHEMA = {"enabled": bool, "min_markers": int, "ratio": float, "ms_markers": list, "id_markers": list}
+
+
+@dataclass(frozen=True)
+class Settings:
+    raw: dict
+    zones: dict[str, timezone]  # "WIB" -> UTC+7
+    language_tz: dict[str, ZoneInfo]
+
+    def __getitem__(self, section: str) -> dict:
+        return self.raw[section]
+
+
+def _check(section: str, values: dict, schema: dict[str, type]) -> None:
+    if not isinstance(values, dict):
+        raise DataFileError(f"{FILE}: `{section}` must be a mapping")
+    for key, typ in schema.items():
+        if key not in values:
+            raise DataFileError(f"{FILE}: `{section}.{key}` is missing")
+        v = values[key]
+        ok = isinstance(v, (int, float)) and not isinstance(v, bool) if typ is float else isinstance(v, typ)
+        if typ is int and isinstance(v, bool):
+            ok = False
+        if not ok:
+            raise DataFileError(f"{FILE}: `{section}.{key}` must be {typ.__name__}, got {v!r}")
+        if typ is list and not all(isinstance(x, str) and x for x in v):
+            raise DataFileError(f"{FILE}: `{section}.{key}` must be a list of non-empty strings")
+
+
+def parse(data: dict) -> Settings:
+    if not isinstance(data, dict):
+        raise DataFileError(f"{FILE}: expected a mapping")
+    for section, schema in SCHEMA.items():
+        _check(section, data.get(section), schema)
+    _check("language.malay", data["language"]["malay"], MALAY_SCHEMA)
+    zones = {}
+    for abbr, hours in data["dates"]["zones"].items():
+        if not isinstance(hours, (int, float)) or not -14 <= hours <= 14:
+            raise DataFileError(f"{FILE}: `dates.zones.{abbr}` must be an offset in hours, got {hours!r}")
+        zones[str(abbr).upper().rstrip(".")] = timezone(timedelta(hours=hours))
+    lang_tz = {}
+    for lang, name in data["dates"]["language_timezone"].items():
+        try:
+            lang_tz[lang] = ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise DataFileError(f"{FILE}: `dates.language_timezone.{lang}`: unknown zone {name!r}") from exc
+    return Settings(data, zones, lang_tz)
+
+
+@functools.lru_cache(maxsize=1)
+def settings() -> Settings:
+    return parse(load_yaml(FILE))
+
+
+def words_rx(words: list[str]) -> str:
+    """Alternation of literal phrases, longest first, spaces matching any white space."""
+    alts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(alts) + ")"
