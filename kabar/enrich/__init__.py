@@ -39,12 +39,26 @@ class EnrichStep(Step):
         doc.language, doc.language_score = detect_language(doc.text)
         doc.published_at, doc.published_at_local = find_published(doc, outlet, header, meta, doc.language)
         date_lines = self.date_line_numbers(header, outlet, doc.language)
-        authors = self.bylines.authors(header, date_lines)
-        if is_html and not authors:
-            authors = self.bylines.html_authors([meta.authors, doc.html_meta.get("author")])
-        doc.authors = authors
+        if is_html:
+            doc.authors = self.html_authors(doc, meta, header, date_lines)
+        else:
+            doc.authors = self.bylines.authors(header, date_lines)
         doc.dateline = self.bylines.dateline(header)
         doc.sources = extract_sources(doc, self.registry)
+
+    def html_authors(self, doc: Doc, meta, header, date_lines) -> list[str]:
+        """HTML pages: the byline shown by the headline, then the JSON-LD Person / <meta>
+        authors, then a labelled byline line of the cleaned header, then trafilatura's.
+        An organisation credited in the byline is kept (WCXB credits "Kaspersky", "Escalon":
+        the page's own attribution); only JSON-LD `Organization` authors are dropped."""
+        found = self.bylines.visible_authors(meta.bylines, meta.anchor)
+        if not found:
+            found = self.bylines.html_authors([meta.authors])
+        if not found:
+            found = self.bylines.authors(header, date_lines)
+        if not found:
+            found = self.bylines.html_authors([doc.html_meta.get("author")])
+        return found
 
     @staticmethod
     def date_line_numbers(header, outlet, language) -> set[int]:

@@ -36,6 +36,12 @@ class Bylines:
         self.editor_line = re.compile(rf"^\W*{words_rx(cfg['editor_labels'])}\s*[:：]?\s", re.I)
         conj = "|".join(re.escape(c) for c in cfg["conjunctions"])
         self.split_rx = re.compile(rf"\s*(?:[,;|/]|\s(?:{conj})\s)\s*", re.I)
+        self.lead_rx = re.compile(rf"^\W*(?:{words_rx(cfg['html_lead_labels'])})\b\s*[:：]?\s*", re.I)
+        months = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d"
+        self.cut_rx = re.compile(rf"\s*(?:[|•·]|\s[–—-]\s|\b{words_rx(cfg['html_cut_labels'])}\b|\b{months}|\d|\s+on(?:\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b.*)?$).*$",
+                                 re.I)
+        self.glued_role_rx = re.compile(rf"\s+(?:{words_rx(cfg['role_words'])})\b.*$", re.I)
+        self.role_rx = re.compile(rf"^(?:[A-Z][A-Za-z]{{0,3}}\.?-?[A-Z]*\.?(?:\s\d+)?|(?i:.*\b{words_rx(cfg['role_words'])}\b.*))$")
 
     # --- names -------------------------------------------------------------------------
     def is_outlet(self, text: str) -> bool:
@@ -129,6 +135,66 @@ class Bylines:
             if out:
                 return out[: self.cfg["max_authors"]]
         return []
+
+    # --- HTML bylines ---------------------------------------------------------------------
+    def visible_authors(self, bylines: list[tuple[int, str]], anchor: int | None) -> list[str]:
+        """Names in the byline elements a reader sees by the headline (rel=author,
+        itemprop=author, class "author"/"byline"), nearest the headline <h1> first (one
+        after it preferred to one before it); a byline far from the headline (a comment,
+        a related item, an author box at the foot) is not read when the headline is known."""
+        cands = list(bylines)
+        if anchor is not None:
+            lo, hi = anchor - self.cfg["html_before"], anchor + self.cfg["html_after"]
+            cands = [(i, t) for i, t in cands if lo <= i <= hi]
+            cands.sort(key=lambda x: (x[0] - anchor) if x[0] >= anchor else 3 * (anchor - x[0]))
+        for k, (i, text) in enumerate(cands):
+            # an author box nests the name element: read the innermost ("Jane Doe" in
+            # "Jane Doe Senior Editor Jane writes about…")
+            if any(0 <= j - i <= 3 and t2 != text and t2 in text for j, t2 in cands[k + 1:]):
+                continue
+            names = self.byline_names(text)
+            if names:
+                return names[: self.cfg["max_authors"]]
+        return []
+
+    def byline_names(self, text: str) -> list[str]:
+        """"By Jane Doe, MD | Updated Jan 2, 2025" -> ["Jane Doe, MD"]: labels and what follows
+        a date, an "updated"/"reviewed by" label or a bullet dropped; a credential or role
+        after a comma stays with its name (it is how the page credits the person)."""
+        t = clean_line(text)
+        t = self.cut_rx.split(t, maxsplit=1)[0]
+        t = self.editor_rx.split(t)[0]
+        by = re.search(r"(?:^|\s)(?:[Bb]y|BY|[Oo]leh)\s+(?=[A-Z])", t)
+        if by:  # "Guides By Ramon Berenguer": the name follows the label
+            t = t[by.end():]
+        prev = None
+        while prev != t:
+            prev = t
+            t = self.lead_rx.sub("", t).strip(" ,:-–—|•·")
+        out: list[str] = []
+        for part in re.split(r"\s*;\s*|\s+(?:and|dan|&)\s+", t):
+            for piece in re.split(r",\s*", part):
+                piece = piece.strip(" .,")
+                if not piece:
+                    continue
+                if out and self.role_rx.search(piece):
+                    out[-1] = f"{out[-1]}, {piece}"  # "Shelby Loos, DVM", "Mike Marshall, Shipping Expert"
+                    continue
+                # a role glued to the name without a comma is the author box's next line
+                # ("Chirag Bhardwaj VP", "Tuhin Bhatt Co-founder of X"): cut it
+                piece = self.glued_role_rx.split(piece, maxsplit=1)[0].strip(" .,")
+                if self.html_name(piece):
+                    out.append(piece)
+        return out
+
+    def html_name(self, n: str) -> bool:
+        words = n.split()
+        if not 1 <= len(words) <= self.cfg["max_name_words"] or n.casefold() in self.not_names:
+            return False
+        if re.search(r"@|https?:|/|\d|[!?]", n) or not re.match(r"[^\W\d_]", n) or self.is_outlet(n):
+            return False
+        caps = [w for w in words if w[:1].isupper()]
+        return len(caps) >= max(1, len(words) - 2)
 
     # --- dateline ----------------------------------------------------------------------
     def dateline(self, header: Header) -> str | None:

@@ -1,8 +1,13 @@
 """Publish date from the page header or HTML metadata, timezone-aware.
 
 Where it is read, best first:
-1. HTML: the article's JSON-LD `datePublished`, `article:published_time` and similar
-   <meta>; then htmldate (original date, quick search); then trafilatura's date.
+1. HTML: the date shown by the headline (`from_visible`: visible text after the <h1>,
+   a shown publication date preferred to a shown "Updated" one); then the article's
+   JSON-LD `datePublished`, `article:published_time` and similar <meta>; then htmldate
+   (original date, quick search); then trafilatura's date. Measured on WCXB (dev half,
+   even ids): shown-date-first 84.2% publish day vs metadata-first 82.2%; taking a shown
+   "Updated" date first 83.6%; `dateModified` first 75.3% -- so first publication stays
+   the convention (it is also what a news timeline needs).
 2. Text: the header lines only (see header.py) - never the body, never related items.
 A printed zone (WIB/WITA/WIT, an ISO offset) wins; else the outlet's newsroom zone;
 else the zone of the page's language (`dates.language_timezone`); else the stamp is
@@ -25,8 +30,8 @@ from kabar.enrich.settings import settings, words_rx
 
 _W = r"[^\W\d_]{3,10}\.?"  # a month word, checked by dateparser
 DATE_RX = (
-    rf"(?P<dmy>\d{{1,2}}\s+{_W}\s+(?:19|20)\d\d)"
-    rf"|(?P<mdy>{_W}\s+\d{{1,2}},?\s+(?:19|20)\d\d)"
+    rf"(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_W},?\s+(?:19|20)\d\d)"
+    rf"|(?P<mdy>{_W}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"
     r"|(?P<num>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d)"
     r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?)"
 )
@@ -52,6 +57,7 @@ class _Rx:
         self.stamp = re.compile(rf"(?:{DATE_RX}){SEP_RX}(?:{TIME_RX})?\s*{self.zone}?", re.I)
         self.time_first = re.compile(rf"{TIME_RX}\s*{self.zone}?{SEP_RX}(?:{DATE_RX})", re.I)
         self.update = re.compile(rf"^\W*{words_rx(cfg['update_labels'])}\b", re.I)
+        self.publish = re.compile(rf"^\W*{words_rx(cfg['publish_labels'])}\b", re.I)
         self.relative = re.compile(
             r"\b\d+\s+(?:detik|menit|jam|hari|minggu|bulan|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
             r"\s+(?:yang\s+)?(?:lalu|ago)\b", re.I)
@@ -193,6 +199,48 @@ def from_html(values: list[str], default_tz: tzinfo | None, fetched: datetime | 
     return None
 
 
+def from_visible(meta, default_tz: tzinfo | None, fetched: datetime | None) -> Stamp | None:
+    """The date a reader sees by the headline: the first date in the page's visible text
+    within `dates.visible_after` text pieces after the headline <h1> (else within
+    `dates.visible_before` pieces before it), a <time datetime> there if no text stamp.
+
+    WCXB's gold is the date shown on the page; on evergreen pages that is often an
+    "Updated …" date. Kabar keeps first publication when the page shows both: a stamp
+    labelled as an update is taken only when no other stamp is shown (see the report of
+    the enrich part 2 change for both conventions measured)."""
+    if meta is None or meta.anchor is None or not meta.chunks:
+        return None
+    cfg = settings()["dates"]
+    chunks, a = meta.chunks, meta.anchor
+    order = list(range(a, min(len(chunks), a + cfg["visible_after"]))) + \
+        list(range(a - 1, max(-1, a - 1 - cfg["visible_before"]), -1))
+    updated = attr = None
+    for i in order:
+        text = chunks[i]
+        if text.startswith("datetime="):
+            attr = attr or (i, text[9:])
+            continue
+        st = parse_stamp(text, default_tz, fetched)
+        if st is None and i + 2 < len(chunks) and (len(text) <= 12 or re.search(r"\d", text)):
+            # a stamp split over spans: "<span>Dec</span> <span>18,</span> 2025"
+            text = " ".join(c for c in chunks[i:i + 3] if not c.startswith("datetime="))
+            st = parse_stamp(text, default_tz, fetched)
+        if st is None:
+            continue
+        prev = chunks[i - 1] if i > 0 else ""
+        is_update = bool(_rx().update.search(text)) or (
+            not _rx().publish.search(text) and len(prev) <= 25 and bool(_rx().update.search(prev)))
+        if is_update:  # "Updated: …", or a bare stamp right after an "Updated" label
+            updated = updated or st
+            continue
+        return st
+    if updated is not None:
+        return updated
+    if attr is not None:
+        return parse_iso(attr[1], default_tz) or from_html([attr[1]], default_tz, fetched)
+    return None
+
+
 def htmldate_stamp(html: str, url: str | None, default_tz: tzinfo | None) -> Stamp | None:
     from htmldate import find_date
 
@@ -221,8 +269,8 @@ def find_published(doc, outlet, header: Header, meta, language: str | None) -> t
     fetched = doc.fetched_at
     st = None
     if meta is not None:
-        st = from_html(meta.dates, tz, fetched) or htmldate_stamp(doc.content, doc.url, tz) \
-            or from_html([doc.html_meta.get("date")], tz, fetched)
+        st = from_visible(meta, tz, fetched) or from_html(meta.dates, tz, fetched) \
+            or htmldate_stamp(doc.content, doc.url, tz) or from_html([doc.html_meta.get("date")], tz, fetched)
     if st is None:
         st = from_header(header, tz, fetched)
     if st is None:

@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+import lxml.etree
 import lxml.html
 
 ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|WebPage|LiveBlogPosting|ReportageNewsArticle|"
@@ -30,6 +31,13 @@ class PageMeta:
     authors: list[str] = field(default_factory=list)  # JSON-LD persons first, then <meta>
     dates: list[str] = field(default_factory=list)  # published stamps, best first
     modified: list[str] = field(default_factory=list)
+    host: str | None = None  # canonical/og:url host, for telling a masthead <h1> from a headline
+    # the page's visible text in document order, one short piece per text node (see _visible)
+    chunks: list[str] = field(default_factory=list)
+    h1_at: list[int] = field(default_factory=list)  # chunk index where each <h1> (of `h1`) starts
+    # visible bylines: (chunk index, text) of rel=author / itemprop=author / class "author|byline"
+    bylines: list[tuple[int, str]] = field(default_factory=list)
+    anchor: int | None = None  # chunk index of the headline <h1>, set by title.py
 
 
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
@@ -62,6 +70,53 @@ def _names(value) -> list[str]:
             elif isinstance(n, list):
                 out += [x for x in n if isinstance(x, str)]
     return [" ".join(n.split()) for n in out if n and n.strip() and "://" not in n]
+
+
+_SKIP = {"script", "style", "noscript", "svg", "template", "iframe", "select", "option", "button"}
+_BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:author|byline|by-line|writer)(?:$|[\s_-]|name|s\b)", re.I)
+_NOT_BYLINE_CLASS = re.compile(r"avatar|photo|image|img|bio|description|comment|social|share|follow|box|"
+                               r"about|more|related|card|list", re.I)
+MAX_CHUNK = 200
+
+
+def _visible(tree, meta: PageMeta) -> None:
+    """Short visible text pieces of the page in reading order, where each <h1> starts, and
+    the text of byline-like elements with their position: enough to read the date and byline
+    a reader sees next to the headline, without a second parse."""
+    body = tree.find(".//body")
+    if body is None:
+        return
+    h1s: list[int] = []
+    chunks = meta.chunks
+    ctx = lxml.etree.iterwalk(body, events=("start", "end"))
+    for event, el in ctx:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag.lower() in _SKIP or not tag:
+                ctx.skip_subtree()
+                continue
+            if tag == "h1":
+                h1s.append(len(chunks))
+            elif tag == "time" and el.get("datetime"):
+                chunks.append("datetime=" + el.get("datetime").strip()[:40])
+            if _is_byline_el(el):
+                t = " ".join(" ".join(el.itertext()).split())
+                if 0 < len(t) <= 120:
+                    meta.bylines.append((len(chunks), t))
+            if el.text and el.text.strip():
+                chunks.append(" ".join(el.text.split())[:MAX_CHUNK])
+        if event == "end":
+            if el.tail and el.tail.strip():
+                chunks.append(" ".join(el.tail.split())[:MAX_CHUNK])
+    meta.h1_at = h1s
+
+
+def _is_byline_el(el) -> bool:
+    if el.get("rel") == "author" or el.get("itemprop") == "author":
+        return True
+    cls = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(cls.strip()) and bool(_BYLINE_CLASS.search(cls)) and not _NOT_BYLINE_CLASS.search(cls) \
+        and el.tag not in ("body", "article", "main", "section", "img")
 
 
 def read(html: str) -> PageMeta:
@@ -109,7 +164,7 @@ def read(html: str) -> PageMeta:
     for key in ("og:title", "twitter:title"):
         if metas.get(key):
             meta.titles.append(metas[key])
-    meta.h1 = [t for t in (_text(h) for h in tree.xpath("//h1")) if t]
+    meta.h1 = [_text(h) for h in tree.xpath("//body//h1")]
     title_el = tree.find(".//title")
     meta.html_title = _text(title_el) if title_el is not None else None
     meta.site_name = metas.get("og:site_name")
@@ -123,4 +178,11 @@ def read(html: str) -> PageMeta:
         v = metas.get(key)
         if v and "://" not in v and not v.startswith("@"):
             meta.authors.append(v)
+    url = metas.get("og:url") or next(iter(tree.xpath('//link[@rel="canonical"]/@href')), None)
+    m = re.match(r"https?://(?:www\.)?([^/:]+)", url or "")
+    meta.host = m.group(1).lower() if m else None
+    _visible(tree, meta)
+    keep = [i for i, t in enumerate(meta.h1) if t]
+    meta.h1_at = [meta.h1_at[i] for i in keep if i < len(meta.h1_at)] if len(meta.h1_at) == len(meta.h1) else []
+    meta.h1 = [meta.h1[i] for i in keep]
     return meta

@@ -7,6 +7,7 @@ name); a lone <h1> otherwise; else the metadata title without the site name.
 """
 from __future__ import annotations
 
+import difflib
 import html
 import re
 import unicodedata
@@ -38,40 +39,162 @@ def fold_repeat(text: str) -> str:
     return text
 
 
-def strip_site(title: str, site: str | None = None) -> str:
-    """Drop trailing site-name segments: "Headline | Site" -> "Headline"."""
+def _sep_positions(t: str) -> list[tuple[int, str]]:
+    seps = settings()["title"]["site_separators"]
+    return sorted(((m.start(), sep) for sep in seps for m in re.finditer(re.escape(sep), t)), reverse=True)
+
+
+def strip_site(title: str, site: str | set[str] | None = None) -> str:
+    """Drop trailing site-name segments: "Headline | Section | Site" -> "Headline".
+
+    Short trailing segments are dropped only with the separator that ends the title
+    ("A – tips and tricks | Site" loses "| Site", keeps "– tips and tricks"); a segment
+    equal to a known site name goes whatever its separator. A leading known site name
+    ("Site: Headline", "site.com Headline") goes too.
+    """
     t = tidy(title) or ""
-    site_key = norm_title(site)
-    for sep in settings()["title"]["site_separators"]:
-        parts = t.split(sep)
-        while len(parts) > 1:
-            last = parts[-1]
-            rest = sep.join(parts[:-1])
-            if (site_key and norm_title(last) == site_key) or (len(last.split()) <= 5 and len(last) < len(rest)):
-                parts = parts[:-1]
-            else:
-                break
-        t = sep.join(parts)
+    sites = {norm_title(site)} if isinstance(site, str) else {norm_title(x) for x in site or ()}
+    sites.discard("")
+    first_sep = None
+    while True:
+        cut = None
+        for pos, sep in _sep_positions(t):
+            last, rest = t[pos + len(sep):], t[:pos]
+            if not norm_title(rest):
+                continue
+            if _is_site(last, sites) or ((first_sep in (None, sep)) and len(last.split()) <= 5
+                                          and len(last) < len(rest)):
+                cut = (pos, sep)
+            break  # only the right-most separator is looked at
+        if cut is None:
+            break
+        first_sep = first_sep or cut[1]
+        t = t[:cut[0]]
+    return _strip_leading_site(t, sites)
+
+
+def _is_site(text: str, sites: set[str]) -> bool:
+    k = norm_title(text)
+    return bool(k) and (k in sites or k.replace(" ", "") in {s.replace(" ", "") for s in sites})
+
+
+def _strip_leading_site(t: str, sites: set[str]) -> str:
+    key = norm_title(t)
+    for s in sorted(sites, key=len, reverse=True):
+        if key.startswith(s + " ") and len(key) - len(s) > 1:
+            # cut the raw text after the site name's last word and the separator that follows
+            words = len(s.split())
+            m = re.match(r"^\W*" + r"\W+".join([r"[\w]+"] * words) + r"(?P<sep>\s*[:|\-–—·»]+)?\s*", t)
+            # a separator must follow, unless the name is written as a domain ("site.com Headline")
+            ok = m and (m.group("sep") or "." in t[:m.end()])
+            if ok and norm_title(t[:m.end()]) == s and norm_title(t[m.end():]):
+                return t[m.end():]
     return t
 
 
+def site_keys(meta: PageMeta, masthead: bool = False) -> set[str]:
+    """Names the page gives itself: og:site_name, its host ("example.com", "example"); with
+    `masthead`, also the short trailing segment of <title> (an <h1> equal to it is a logo)."""
+    keys = {norm_title(meta.site_name)} if meta.site_name else set()
+    if meta.host:
+        keys |= {norm_title(meta.host), norm_title(meta.host.rsplit(".", 1)[0])}
+    if masthead and meta.html_title:
+        t = tidy(meta.html_title) or ""
+        for pos, sep in _sep_positions(t)[:1]:
+            last = t[pos + len(sep):]
+            if 0 < len(last.split()) <= 5:
+                keys.add(norm_title(last))
+    keys.discard("")
+    return keys
+
+
+def _suffix_after(text: str, key: str) -> str | None:
+    """The raw text of `text` after its part whose key is `key` (a word prefix), else None."""
+    for m in re.finditer(r"(?<=\w)(?=\W|$)", text):
+        head = norm_title(text[:m.start()])
+        if head == key:
+            return text[m.start():]
+        if len(head) > len(key):
+            return None
+    return None
+
+
+def _junk_suffix(rest: str) -> bool:
+    """After a metadata title, the <h1> goes on with page chrome, not more headline:
+    a separator and a section/site name, or a date or count ("Posted on July 1, 2024", "87")."""
+    r = rest.strip().lstrip(")]}\"'’”").strip()
+    return bool(re.match(r"^(?:\||–|—|·|»|::|-\s)", r)) or bool(re.search(r"\d", r))
+
+
+def _junk_prefix(h1: str, key_words: int) -> bool:
+    """Before the metadata title, the <h1> has a label ("Blog:", "Review:") or a date
+    ("Dec 18 2025"), at most four words; not an article ("The X" stays the <h1>)."""
+    words = h1.split()
+    pre = " ".join(words[: max(0, len(words) - key_words)])
+    return 0 < len(pre.split()) <= 4 and (pre.rstrip().endswith((":", "|", "-", "–", "—"))
+                                          or bool(re.search(r"\d", pre)))
+
+
+def _near(a: str, b: str) -> bool:
+    """Same headline typed twice with a small difference ("&"/"and", a glued word, a mangled
+    apostrophe): 0.9 similarity of their keys, the same numbers, not just words added."""
+    if not a or not b:
+        return False
+    if a.startswith(b + " ") or b.startswith(a + " ") or a.endswith(" " + b) or b.endswith(" " + a):
+        return False  # whole words more on one side ("The X" / "X"): a different title, the <h1> stays
+    wa, wb = a.split(), b.split()
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.9 and abs(len(wa) - len(wb)) <= 2 \
+        and re.findall(r"\d+", a) == re.findall(r"\d+", b)
+
+
 def title_from_html(meta: PageMeta, fallback: str | None) -> str | None:
-    metas = [strip_site(t, meta.site_name) for t in meta.titles + ([meta.html_title] if meta.html_title else [])]
-    metas = [m for m in metas if norm_title(m)]
+    """The headline of an HTML page. Order of trust (WCXB dev half, see the module doc):
+
+    1. an <h1> that agrees with a metadata title (JSON-LD headline, og:title, <title>
+       minus the site name), or that differs from one only by page chrome around it
+       ("Blog: X", "Dec 18 2025 X", "X | Opinion", "X Posted on …") -> the metadata title;
+    2. a metadata title that is nearly the <h1> (typing differences) -> the metadata title,
+       since <h1> text glues spans ("WEEKENDCODING") and carries mis-decoded characters;
+    3. otherwise the first <h1> that is not the site's masthead (an <h1> equal to the
+       site name or host is a logo, not a headline) -- what the reader sees as headline;
+    4. else the metadata title.
+    """
+    sites = site_keys(meta)
+    metas = [strip_site(t, sites) for t in meta.titles + ([meta.html_title] if meta.html_title else [])]
+    metas = [m for m in metas if norm_title(m) and not _is_site(m, sites)]
     keys = [norm_title(m) for m in metas]
-    h1s = [t for t in (tidy(h) for h in meta.h1) if t and norm_title(t)]
-    for h in h1s:
+    at = meta.h1_at if len(meta.h1_at) == len(meta.h1) else [None] * len(meta.h1)
+    h1s = [(t, i) for t, i in ((tidy(h), i) for h, i in zip(meta.h1, at)) if t and norm_title(t)]
+    # "Title:AlignMerge …": a field label glued to the headline
+    h1s = [(re.sub(r"^(?:title|headline)\s*:\s*", "", t, flags=re.I), i) for t, i in h1s]
+    mastheads = site_keys(meta, masthead=True)
+    heads = [(t, i) for t, i in h1s if not _is_site(t, mastheads)]
+    meta.anchor = heads[0][1] if heads else None
+    for h, i in heads:
         if norm_title(h) in keys:
+            meta.anchor = i
             return h
-    for h in h1s:
+    for h, i in heads:
         hk = norm_title(h)
         for m, mk in zip(metas, keys):
-            if hk.startswith(mk) and len(mk.split()) >= 3:
-                return m  # the <h1> carries a suffix the metadata title does not
-            if mk.startswith(hk) and len(hk.split()) >= 3:
-                return h
-    if len(h1s) == 1:
-        return h1s[0]
+            if len(mk.split()) < 3:
+                continue
+            if hk.startswith(mk + " ") and _junk_suffix(_suffix_after(h, mk) or ""):
+                meta.anchor = i
+                return m  # the <h1> carries a section/site or date suffix the metadata title does not
+            if hk.endswith(" " + mk) and _junk_prefix(h, len(mk.split())):
+                meta.anchor = i
+                return m  # "Blog: X", "Dec 18 2025 X", "The X": a label or date before the headline
+            if mk.startswith(hk + " ") and len(hk.split()) >= 3:
+                meta.anchor = i
+                return h  # the metadata title carries a suffix
+    for h, i in heads:
+        for m, mk in zip(metas, keys):
+            if _near(norm_title(h), mk):
+                meta.anchor = i
+                return m
+    if len(heads) == 1 or (heads and not metas):
+        return heads[0][0]
     return metas[0] if metas else tidy(fallback)
 
 
