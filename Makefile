@@ -14,3 +14,14 @@ run: setup
 
 test: setup
 	$(UV) run --frozen pytest
+
+# Operations (README, "Operations"): a Prefect server on 127.0.0.1, the `kabar` process
+# pool, the deployments of prefect.yaml, and a worker, in one command; Ctrl-C stops all.
+PORT ?= 4200
+.PHONY: serve nightly
+serve: setup
+	$(UV) run --frozen python -m flows.serve --port $(PORT)
+
+# run the `nightly` deployment now, on the server `make serve` started, and wait for it
+nightly: setup
+	PREFECT_API_URL=http://127.0.0.1:$(PORT)/api $(UV) run --frozen prefect deployment run 'kabar/nightly' --watch

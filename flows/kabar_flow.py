@@ -1,9 +1,9 @@
 """The kabar flow: extract → [raw gate] → clean → [clean gate] → enrich → [enriched gate] → load.
 
 Shards run concurrently on the flow's task runner (threads by default, processes or
-Dask as a setting); loading happens in the flow's own process, one shard at a time,
-so dedup and the commit see every document exactly once. At most `window` shards are
-in flight, which bounds memory however large the input.
+Dask as a setting, see flows/runners.py); loading happens in the flow's own process,
+one shard at a time, so dedup and the commit see every document exactly once. At most
+`window` shards are in flight, which bounds memory however large the input.
 """
 from __future__ import annotations
 
@@ -13,22 +13,26 @@ from typing import Any
 from prefect import flow, get_run_logger
 from prefect.states import Failed
 
+from flows.artifacts import publish_run_summary
+from flows.runners import from_env
 from kabar.gates import GateError
 from kabar.pipeline import Run, Settings
+from kabar.progress import Progress
 from tasks import stages
 
 
-def submit_shard(run: Run, i: int, files):
-    shard = stages.extract.submit(files)
-    for suite, step in (("raw", stages.clean), ("clean", stages.enrich), ("enriched", None)):
+def submit_shard(run: Run, i: int, files, cache: bool):
+    key = stages.shard_key(files) if cache else None
+    shard = stages.extract_task(cache).submit(files, key)
+    for suite, step in (("raw", "clean"), ("clean", "enrich"), ("enriched", None)):
         if run.gx is not None:
             shard = stages.validate.submit(shard, suite, run.reports_dir, run.run_name(i))
         if step is not None:
-            shard = step.submit(shard)
+            shard = stages.step_task(step, cache).submit(shard, key)
     return shard
 
 
-@flow(name="kabar", log_prints=False, validate_parameters=True)
+@flow(name="kabar", log_prints=False, validate_parameters=True, task_runner=from_env())
 def kabar_flow(
     inputs: list[str] | None = None,
     out: str = "data/out",
@@ -36,29 +40,42 @@ def kabar_flow(
     shard_docs: int = 500,
     window: int = 4,
     gates: bool = True,
+    cache: bool = False,
 ) -> dict[str, Any]:
-    """Run kabar over INPUTS (files, folders, globs, fsspec URLs) into OUT."""
+    """Run kabar over INPUTS (files, folders, globs, fsspec URLs) into OUT.
+
+    `cache`: reuse shard results of an earlier identical attempt (see README, "Caching")."""
     logger = get_run_logger()
     settings = Settings(inputs=list(inputs or ["seeds"]), out=out, full=full, shard_docs=shard_docs, gates=gates)
     run = Run(settings)
+    progress = Progress()
     error: BaseException | None = None
     try:
         shards = run.start()
         logger.info("run %s: %d new input file(s) in %d shard(s), %d unchanged skipped",
                     run.run_id, len(run.files), len(shards), run.skipped_inputs)
         pending: deque = deque()
-        todo = iter(enumerate(shards))
-        for i, files in todo:
-            pending.append((submit_shard(run, i, files), files))
+        done = 0
+
+        def load_next() -> None:
+            nonlocal done
+            future, files = pending.popleft()
+            stages.write(run, run.admit(future.result(), files))  # admit: driver state; write: retried I/O
+            done += 1
+            progress(run, done, len(shards))
+
+        for i, files in enumerate(shards):
+            pending.append((submit_shard(run, i, files, cache), files))
             if len(pending) >= max(1, window):
-                future, f = pending.popleft()
-                stages.load(run, future.result(), f)
+                load_next()
         while pending:
-            future, f = pending.popleft()
-            stages.load(run, future.result(), f)
+            load_next()
     except GateError as exc:
         error = exc
+    finally:
+        progress.close()
     manifest = run.finish(error)
+    publish_run_summary(manifest, run.store)
     if manifest["status"] != "success":
         # a failed gate is an expected outcome, not a crash: fail the run without a traceback
         return Failed(message=manifest["error"], data=manifest)

@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+from flows.runners import make_task_runner  # the task runner setting lives with the flow
+
 # Before Prefect or GX are imported: no telemetry, no progress bars, quiet console.
 _QUIET_ENV = {
     "DO_NOT_TRACK": "1",
@@ -24,25 +26,6 @@ def _quiet_env() -> None:
         os.environ.setdefault(k, v)
 
 
-def make_task_runner(runner: str, workers: int, dask_address: str | None = None):
-    if runner == "threads":
-        from prefect.task_runners import ThreadPoolTaskRunner
-
-        return ThreadPoolTaskRunner(max_workers=workers)
-    if runner == "processes":
-        from prefect.task_runners import ProcessPoolTaskRunner
-
-        return ProcessPoolTaskRunner(max_workers=workers)
-    if runner == "dask":
-        from prefect_dask import DaskTaskRunner
-
-        if dask_address:
-            return DaskTaskRunner(address=dask_address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
-                                              "dashboard_address": None})
-    raise SystemExit(f"kabar: unknown runner {runner!r} (threads, processes, dask)")
-
-
 def cmd_run(args: argparse.Namespace) -> int:
     _quiet_env()
     from kabar.pipeline import Settings, run_plain
@@ -50,7 +33,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     inputs = args.inputs or ["seeds"]
     if args.no_prefect:
         settings = Settings(inputs=inputs, out=args.out, full=args.full, shard_docs=args.shard_docs)
-        manifest = run_plain(settings)
+        from kabar.progress import Progress
+
+        progress = Progress()
+        manifest = run_plain(settings, on_shard=progress)
+        progress.close()
     else:
         from flows.kabar_flow import kabar_flow
 

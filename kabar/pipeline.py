@@ -145,6 +145,17 @@ class GateTotals:
         self.table_failures.extend(o.table_failures)
 
 
+@dataclass
+class Batch:
+    """A shard admitted for loading: its number, what to write, when."""
+    n: int
+    docs: list[Doc]
+    rejects: list[Reject]
+    stats: Counter
+    files: list[InputFile]
+    at: datetime
+
+
 class Run:
     """One run of kabar over a set of inputs, driven from a single process."""
 
@@ -206,6 +217,13 @@ class Run:
 
     def load(self, shard: ShardResult, files: list[InputFile]) -> None:
         """Record the shard's gate outcomes, dedup, write articles and quarantine rows."""
+        self.write(self.admit(shard, files))
+
+    def admit(self, shard: ShardResult, files: list[InputFile]) -> "Batch":
+        """Driver-state half of a load: gate totals, shard number, dedup decisions.
+
+        Kept apart from `write` so that retrying a failed write (I/O) neither takes a
+        new shard number nor sees its own documents as duplicates."""
         for outcome in shard.outcomes:
             self.record_gate(outcome.suite, outcome)
         t = time.perf_counter()
@@ -223,19 +241,25 @@ class Run:
                 rejects.append(Reject("load", exc.reason, exc.detail, doc.source_uri, doc))
                 continue
             docs.append(doc)
-        at = utcnow()
-        for p in (self.store.write_articles(docs, self.run_id, n, at), self.store.write_quarantine(rejects, self.run_id, n, at)):
-            if p:
-                self.parts.append(p)
+        shard.stats["time_ms.load"] += int((time.perf_counter() - t) * 1000)
+        return Batch(n, docs, rejects, shard.stats, files, utcnow())
+
+    def write(self, b: "Batch") -> None:
+        """I/O half of a load, safe to retry: fixed part names, atomic renames, counts last."""
+        t = time.perf_counter()
+        parts = [self.store.write_articles(b.docs, self.run_id, b.n, b.at),
+                 self.store.write_quarantine(b.rejects, self.run_id, b.n, b.at)]
+        self.parts.extend(p for p in parts if p)
+        docs, rejects = b.docs, b.rejects
         self.counts["read"] += len(docs) + len(rejects)
         self.counts["loaded"] += len(docs)
         self.counts["quarantined"] += len(rejects)
         self.counts["near_duplicates"] += sum(1 for d in docs if d.near_duplicate_of)
         for r in rejects:
             self.reasons[f"{r.stage}:{r.reason}"] += 1
-        self.stats.update(shard.stats)
+        self.stats.update(b.stats)
         self.stats["time_ms.load"] += int((time.perf_counter() - t) * 1000)
-        for f in files:
+        for f in b.files:
             self.inputs_done[f.uri] = f.fingerprint
 
     # -- finish --
@@ -358,13 +382,18 @@ def process_shard(files: list[InputFile], run: Run, shard_no: int) -> ShardResul
     return shard
 
 
-def run_plain(settings: Settings, run_id: str | None = None) -> dict[str, Any]:
-    """The whole run in a plain loop, one process, no Prefect (tests, benchmark baseline)."""
+def run_plain(settings: Settings, run_id: str | None = None, on_shard=None) -> dict[str, Any]:
+    """The whole run in a plain loop, one process, no Prefect (tests, benchmark baseline).
+
+    `on_shard(run, done, total)` is called after each shard is loaded (progress display)."""
     run = Run(settings, run_id)
     error = None
     try:
-        for i, files in enumerate(run.start()):
+        shards = run.start()
+        for i, files in enumerate(shards):
             run.load(process_shard(files, run, i), files)
+            if on_shard is not None:
+                on_shard(run, i + 1, len(shards))
     except GateError as exc:
         error = exc
     return run.finish(error)

@@ -1,12 +1,26 @@
 """Thin Prefect tasks over kabar's pure shard functions.
 
-Each task handles a shard (hundreds of documents), never one document. Retries sit
-on the task that touches the outside world (reading inputs); clean, enrich and the
-gates are pure computation, so a retry would only repeat the same failure.
-Results are not persisted or cached: a shard's documents are large and flow to the
-next task in memory (see README, "Caching").
+Each task handles a shard (hundreds of documents), never one document.
+
+Retries with back-off (and jitter, so shards retried together do not hit storage in
+step) sit on the tasks that touch the outside world: reading inputs and writing
+parts. Clean, enrich and the gates are pure computation; a retry would only repeat
+the same failure.
+
+Caching is off by default and opt-in per run (`cache=True`, README "Caching"). It is
+safe only for extract, clean and enrich, whose output is a function of the shard's
+input files and of kabar's code and data files (langdetect is seeded). Their cache
+key hashes exactly that: the (uri, size, mtime) fingerprints of the shard's files and
+a digest of `kabar/`, `data/registry/` and `expectations/`. Gates are never cached
+(they write GX validation results for Data Docs), nor is the load (it changes the
+datasets).
 """
 from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+from functools import lru_cache
+from pathlib import Path
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
@@ -16,11 +30,64 @@ from kabar.readers import InputFile
 from kabar.steps import ShardResult
 
 _pure = dict(cache_policy=NO_CACHE, persist_result=False)
+_io_retries = dict(retries=3, retry_delay_seconds=[2, 10, 30], retry_jitter_factor=0.5)
+_REPO = Path(__file__).resolve().parent.parent
+CACHE_DAYS = 7
 
 
-@task(name="extract", retries=2, retry_delay_seconds=[2, 10], **_pure)
-def extract(files: list[InputFile]) -> ShardResult:
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Digest of everything that decides a shard's output besides its input files."""
+    h = hashlib.sha256()
+    for folder, pattern in (("kabar", "*.py"), ("data/registry", "*"), ("expectations", "*.json")):
+        for p in sorted((_REPO / folder).rglob(pattern)):
+            if p.is_file() and "__pycache__" not in p.parts:
+                h.update(str(p.relative_to(_REPO)).encode())
+                h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def shard_key(files: list[InputFile]) -> str:
+    h = hashlib.sha256(code_version().encode())
+    for f in sorted(files, key=lambda f: f.uri):
+        h.update(f"\0{f.uri}\0{f.fingerprint}".encode())
+    return h.hexdigest()
+
+
+def _key_fn(context, parameters) -> str:
+    return f"kabar-{context.task.name}-{parameters['key']}"
+
+
+_cached = dict(cache_key_fn=_key_fn, persist_result=True, cache_expiration=timedelta(days=CACHE_DAYS))
+
+
+def _extract(files: list[InputFile], key: str | None = None) -> ShardResult:
     return pipeline.extract_shard(files)
+
+
+def _clean(shard: ShardResult, key: str | None = None) -> ShardResult:
+    return pipeline.clean_shard(shard)
+
+
+def _enrich(shard: ShardResult, key: str | None = None) -> ShardResult:
+    return pipeline.enrich_shard(shard)
+
+
+extract = task(_extract, name="extract", **_io_retries, **_pure)
+extract_cached = task(_extract, name="extract", **_io_retries, **_cached)
+clean = task(_clean, name="clean", **_pure)
+clean_cached = task(_clean, name="clean", **_cached)
+enrich = task(_enrich, name="enrich", **_pure)
+enrich_cached = task(_enrich, name="enrich", **_cached)
+
+
+def extract_task(cache: bool):
+    return extract_cached if cache else extract
+
+
+def step_task(name: str, cache: bool):
+    return {("clean", False): clean, ("clean", True): clean_cached,
+            ("enrich", False): enrich, ("enrich", True): enrich_cached}[(name, cache)]
 
 
 @task(name="validate", **_pure)
@@ -28,17 +95,8 @@ def validate(shard: ShardResult, suite: str, reports_dir: str, run_name: str) ->
     return pipeline.gate_shard(shard, suite, reports_dir, run_name)
 
 
-@task(name="clean", **_pure)
-def clean(shard: ShardResult) -> ShardResult:
-    return pipeline.clean_shard(shard)
-
-
-@task(name="enrich", **_pure)
-def enrich(shard: ShardResult) -> ShardResult:
-    return pipeline.enrich_shard(shard)
-
-
-@task(name="load", retries=2, retry_delay_seconds=[2, 10], **_pure)
-def load(run: pipeline.Run, shard: ShardResult, files: list[InputFile]) -> int:
-    run.load(shard, files)
-    return len(shard.docs)
+@task(name="load", **_io_retries, **_pure)
+def write(run: pipeline.Run, batch: pipeline.Batch) -> int:
+    """Write an admitted shard's parts; retry-safe (fixed part names, atomic renames)."""
+    run.write(batch)
+    return len(batch.docs)

@@ -6,7 +6,7 @@ import pytest
 
 from kabar.gates import GxProject
 from kabar.pipeline import Settings, gate_shard, run_plain
-from kabar.record import Doc
+from kabar.record import BODY, Doc, ZoneLine
 from kabar.steps import ShardResult
 
 from pipeline_helpers import ARTICLE_TEXT, SHORT_BODY, read_table, write_article
@@ -45,7 +45,7 @@ def test_rerun_adds_nothing_and_full_rebuilds(seeds_dir, tmp_path):
 def test_row_gate_failure_goes_to_quarantine_with_expectation_name(tmp_path):
     project = GxProject(tmp_path / "reports")
     project.prepare()
-    good = Doc("a.txt", "text", "x", "text", zones=[], text=ARTICLE_TEXT, title="t")
+    good = Doc("a.txt", "text", "x", "text", zones=[ZoneLine(0, ARTICLE_TEXT, BODY)], text=ARTICLE_TEXT, title="t")
     empty = Doc("b.txt", "text", "y", "text", zones=[], text="", title="t")
     shard = gate_shard(ShardResult(docs=[good, empty]), "clean", str(tmp_path / "reports"), "r1")
     assert [d.source_uri for d in shard.docs] == ["a.txt"]
