@@ -10,7 +10,6 @@ import time
 
 import pyarrow.dataset as ds
 import pytest
-import sqlalchemy
 
 from flows.serve import Stack, free_port
 
@@ -57,9 +56,8 @@ def test_ops_deployment_has_the_nightly_schedule(stack):
     assert "set_working_directory" in info
 
 
-@pytest.mark.xfail(sqlalchemy.__version__ >= "2.1", strict=True,
-                   reason="prefect 3.8.8's scheduler cannot insert runs with SQLAlchemy 2.1 "
-                          "(InvalidRequestError: bulk DML on a hybrid); pin sqlalchemy<2.1")
+# prefect 3.8.8's scheduler inserts no runs with SQLAlchemy 2.1 ("Can't evaluate bulk DML
+# statement"); pyproject pins sqlalchemy<2.1 and this test fails if that pin goes.
 def test_ops_scheduler_creates_the_next_nightly_run(stack):
     db = stack.home / "prefect.db"
     deadline = time.monotonic() + 20
