@@ -1,42 +1,84 @@
-"""A page line with the signals the text classifier uses."""
-from __future__ import annotations
+"""A page line with the signals the text classifier uses.
 
-from dataclasses import dataclass, field
+Speed matters (the text path runs on every page of a nightly batch): each line is
+tokenised and lowercased once, the stopword and Title Case counts come from one pass,
+and the content stems (only needed for prose, title and headline candidates) are
+computed on first use.
+"""
+from __future__ import annotations
 
 from kabar.clean import settings as S
 from kabar.clean import signals as sig
-from kabar.clean.phrases import phrase_hit
+from kabar.clean.phrases import phrase_hit, stopwords
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
 
-@dataclass(slots=True)
 class Line:
-    no: int  # line number in the page (0-based, blank lines counted)
-    text: str  # verbatim, trailing white space removed
-    tokens: list[str]
-    stop: float
-    sentence: bool
-    cls: str = SHORT
-    reason: str = ""  # why a BAD line is furniture
-    meta: str = ""  # byline | editor | date | dateline when the line looks like header data
-    stems: set[str] = field(default_factory=set)
+    __slots__ = ("no", "text", "_tokens", "low", "stop", "case", "sentence", "cls", "reason", "meta", "key", "_stems")
+
+    def __init__(self, no: int, text: str, tokens: list[str] | None, stop: float, sentence: bool, cls: str = SHORT,
+                 reason: str = "", meta: str = "", stems: set[str] | None = None, low: list[str] | None = None,
+                 key: str | None = None) -> None:
+        self.no = no  # line number in the page (0-based, blank lines counted)
+        self.text = text  # verbatim, trailing white space removed
+        self._tokens = tokens  # words as written (sig.words), computed on first use when None
+        self.low = low if low is not None else [t.lower() for t in tokens or ()]  # lowercased words
+        self.stop = stop  # share of function words
+        self.case = -1.0  # Title Case share of content words (sig.title_case_share), -1 = not computed
+        self.sentence = sentence
+        self.cls = cls
+        self.reason = reason  # why a BAD line is furniture
+        self.meta = meta  # byline | editor | date | dateline when the line looks like header data
+        self.key = key if key is not None else sig.normalise(text)  # repeat / template key
+        self._stems = stems
+
+    @property
+    def tokens(self) -> list[str]:
+        if self._tokens is None:
+            self._tokens = sig.words(self.text)
+        return self._tokens
 
     @property
     def n_words(self) -> int:
-        return len(self.tokens)
+        return len(self.low)
+
+    @property
+    def stems(self) -> set[str]:
+        if self._stems is None:
+            self._stems = sig.stems_of_lower(self.low)
+        return self._stems
+
+    @stems.setter
+    def stems(self, value: set[str]) -> None:
+        self._stems = value
+
+    @property
+    def title_case(self) -> float:
+        if self.case < 0:  # sig.title_case_share, on the tokens lowercased once
+            stop = stopwords()
+            firsts = [t[0] for t, l in zip(self.tokens, self.low) if l not in stop and t[0].isalpha()]
+            self.case = sum(map(str.isupper, firsts)) / len(firsts) if firsts else 0.0
+        return self.case
+
+
+def _line(no: int, text: str, stop_set: frozenset) -> Line:
+    lowered = text.lower()
+    low = sig.words(lowered)
+    n_stop = sum(map(stop_set.__contains__, low))
+    return Line(no, text, None, n_stop / len(low) if low else 0.0, sig.ends_sentence(text),
+                low=low, key=" ".join(lowered.split()))
 
 
 def read_lines(content: str, templates=frozenset()) -> list[Line]:
     """Every non-empty line with its class (good/near/short/bad) before context is used."""
+    stop_set = stopwords()
     out = []
     for no, raw in enumerate(content.splitlines()):
         text = raw.rstrip()
         if not text.strip():
             continue
-        tokens = sig.words(text)
-        line = Line(no, text, tokens, sig.stop_share(tokens), sig.ends_sentence(text))
-        line.stems = sig.stems(tokens)
+        line = _line(no, text, stop_set)
         _classify(line, templates)
         out.append(line)
     _mark_repeats(out)
@@ -53,13 +95,13 @@ def _classify(line: Line, templates) -> None:
     hit = phrase_hit(text)
     if hit:
         line.cls, line.reason = BAD, hit
-    elif sig.normalise(text) in templates:
+    elif line.key in templates:
         line.cls, line.reason = BAD, "template"
     elif sig.is_caption(text, n):
         line.cls, line.reason = BAD, "caption"
     elif line.meta:
         line.cls = SHORT  # header data; a date-shaped line inside the body is data (a table row)
-    elif n < S.PROSE_LONG_WORDS and not text.endswith(".") and sig.title_case_share(line.tokens) >= S.HEADLINE_CASE_SHARE:
+    elif n < S.PROSE_LONG_WORDS and not text.endswith(".") and line.title_case >= S.HEADLINE_CASE_SHARE:
         line.cls = SHORT  # a headline shape: the page's title, a subheading or a link
     elif n >= S.PROSE_LONG_WORDS or (n >= S.GOOD_MIN_WORDS and line.stop >= S.GOOD_MIN_STOP):
         line.cls = GOOD
@@ -75,11 +117,10 @@ def _mark_repeats(lines: list[Line]) -> None:
     repeats its place names) but carry the reason, used when they fall outside the body."""
     seen: dict[str, int] = {}
     for line in lines:
-        key = sig.normalise(line.text)
-        seen[key] = seen.get(key, 0) + 1
+        seen[line.key] = seen.get(line.key, 0) + 1
     first: set[str] = set()
     for line in lines:
-        key = sig.normalise(line.text)
+        key = line.key
         if seen[key] < 2 or line.cls == BAD:
             continue
         if line.cls != GOOD:

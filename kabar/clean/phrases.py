@@ -115,3 +115,10 @@ def stopwords() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def credit_words() -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for e in load_lines(f"{_DIR}/credits.txt") for w in e.split())
+
+
+@functools.lru_cache(maxsize=1)
+def cta_pattern() -> re.Pattern:
+    """cta.txt (imperative openers of calls to action) as one pattern anchored at the line start."""
+    entries = tuple(load_lines(f"{_DIR}/cta.txt"))
+    return _compile("cta.txt", entries) if entries else re.compile("(?!)")

@@ -30,6 +30,12 @@ HEADLINE_TITLE_SHARE = 0.2  # ... and it is one when it shares less than this wi
 HEADLINE_NEXT_SHARED = 2  # a subheading shares this many stems with the paragraph after it; an injected headline does not
 COHERENCE_MIN_CORE_STEMS = 60  # judge coherence only against a core body this rich...
 COHERENCE_MAX_LINE_SHARE = 0.3  # ...and only lines smaller than this share of it
+TAIL_BLOCK_COHERENCE_MIN = 0.4  # the last prose block after a gap goes when it shares less than this...
+TAIL_BLOCK_MAX_SHARE = 0.15  # ...and is at most this share of the body before it
+TAIL_BLOCK_MAX_BLOCKS = 2  # at most this many blocks are cut from the end
+TAIL_GAP_MIN_LINES = 2  # the gap before a cut block holds furniture or at least this many lines (not one subheading)
+TAIL_CTA_MAX_SHARE = 0.4  # a last block opening with a call to action (cta.txt) goes up to this share
+COHERENCE_NEIGHBOURS = 2  # core lines this close to a line do not count as its support
 
 # --- head and meta ---
 HEAD_MAX_LINES = 80  # title and meta are looked for in the lines before the body, up to here
@@ -38,6 +44,8 @@ TITLE_MAX_WORDS = 35
 TITLE_BODY_SHARE = 0.3  # title candidates share this much with the body
 META_NAME_MAX_WORDS = 5  # "Chella Defa Anjelina," next to a byline or date line
 DATELINE_LOOKAHEAD = 8  # a dateline-only line this close to the body start opens the body
+CITES_TITLE_MIN_WORDS = 5  # a body line holding the whole headline (this long) and more is a syndication note
+CITES_TITLE_TAIL_LINES = 3  # ...among the last lines of the body (a headline quoted in prose is fine)
 TAIL_META_LINES = 3  # editor code "(aik/aik)" within this many lines after the body is meta
 
 # --- cross-document templates (CleanStep.prepare) ---

@@ -6,6 +6,7 @@ import re
 from kabar.clean import settings as S
 from kabar.clean.phrases import credit_words, meta_pattern, stopwords
 
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _TERMINAL = re.compile(r"[.?!…:;][\"'”’»)\]]*$|[\"”’»]$")
 _MONTHS = (
@@ -24,6 +25,24 @@ _SLASH_CREDIT = re.compile(r"^[•·\-*]?\s*[\w.]+(?:\s\w+)?/[A-Z][\w.]*(?:\s+[A
 _NAME = re.compile(r"^(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|bin|binti|van|de|al))*\s*[,&]?$")
 
 
+_LEDE_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}\s*,\s*)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}"
+    r"\s*(?:\([A-Za-z][\w. ]*\))?\s*(?:[-–—]{1,2})\s+\S"
+)
+
+
+def opens_with_dateline(line: str) -> bool:
+    """`TRIBUNJOGJA.COM, BANTUL - Ratusan warga…`, `WASHINGTON (Reuters) - …`: a lede."""
+    return _LEDE_DATELINE.match(line.lstrip()) is not None
+
+
+def is_call_to_action(line: str) -> bool:
+    """Starts with an imperative of site furniture (`Ikuti …`, `Subscribe …`), from cta.txt."""
+    from kabar.clean.phrases import cta_pattern
+
+    return cta_pattern().match(line.lstrip()) is not None
+
+
 def words(line: str) -> list[str]:
     return _WORD.findall(line)
 
@@ -36,8 +55,14 @@ def stop_share(tokens: list[str]) -> float:
     return sum(1 for t in tokens if t.lower() in stop) / len(tokens)
 
 
+_CLOSERS = "\"'”’»)]"
+
+
 def ends_sentence(line: str) -> bool:
-    return bool(_TERMINAL.search(line.rstrip()))
+    """Ends in . ? ! … : ; (closing quotes or brackets may follow) or in a closing quote.
+    Same as `_TERMINAL.search`, without scanning the line."""
+    text = line.rstrip()
+    return text[-1:] in "\"”’»" and text != "" or text.rstrip(_CLOSERS)[-1:] in tuple(".?!…:;")
 
 
 def title_case_share(tokens: list[str]) -> float:
@@ -51,14 +76,13 @@ def title_case_share(tokens: list[str]) -> float:
 
 def stems(tokens: list[str]) -> set[str]:
     """Content-word stems (lowercased prefixes) for topical overlap; numbers count too."""
-    stop = stopwords()
-    out = set()
-    for t in tokens:
-        low = t.lower()
-        if low in stop or len(low) < S.MIN_STEM_CHARS:
-            continue
-        out.add(low[: S.STEM_CHARS])
-    return out
+    return stems_of_lower([t.lower() for t in tokens])
+
+
+def stems_of_lower(low: list[str]) -> set[str]:
+    """`stems` of tokens already lowercased."""
+    stop, k, m = stopwords(), S.STEM_CHARS, S.MIN_STEM_CHARS
+    return {t[:k] for t in low if len(t) >= m and t not in stop}
 
 
 def share_in(line_stems: set[str], reference: set[str] | dict) -> float:
@@ -68,7 +92,7 @@ def share_in(line_stems: set[str], reference: set[str] | dict) -> float:
 
 
 def is_date_line(line: str, n_words: int) -> bool:
-    return n_words <= 14 and bool(_DATE.search(line))
+    return n_words <= 14 and _DIGIT.search(line) is not None and _DATE.search(line) is not None
 
 
 def is_dateline_only(line: str) -> bool:
@@ -80,7 +104,7 @@ def is_dateline_only(line: str) -> bool:
 def is_caption(line: str, n_words: int) -> bool:
     """Photo caption or credit: ends in `(dok. KCNA via REUTERS)`, or `• Outlet/Photographer`."""
     text = line.strip()
-    if _SLASH_CREDIT.match(text):
+    if "/" in text and _SLASH_CREDIT.match(text):
         return True
     m = _PAREN_TAIL.search(text) if text.endswith(")") else None
     if m and not ends_sentence(text[: m.start()]):

@@ -29,6 +29,8 @@ def group_of(doc: Doc) -> str:
 
 
 def _key(normalised_line: str) -> bytes:
+    # a stable digest, not the salted built-in hash(): the learner may be prepared in one
+    # process and used in another (workers)
     return hashlib.blake2b(normalised_line.encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
@@ -56,7 +58,8 @@ class TemplateLearner:
         group = group_of(doc)
         self.pages[group] += 1
         counts = self.lines.setdefault(group, Counter())
-        keys = {_key(sig.normalise(l)) for l in doc.content.splitlines() if len(l.strip()) >= S.TEMPLATE_MIN_CHARS}
+        norm = sig.normalise
+        keys = {_key(k) for k in map(norm, doc.content.splitlines()) if len(k) >= S.TEMPLATE_MIN_CHARS}
         counts.update(keys)
         if len(counts) > S.TEMPLATE_MAX_LINES_PER_GROUP:
             for k in [k for k, c in counts.items() if c <= 1]:

@@ -16,16 +16,27 @@ from kabar.clean.region import body_runs, weight
 from kabar.record import BODY, DROPPED, META, ZoneLine
 
 
-def coherence(line: Line, core: Counter, title_stems: set[str], in_core: bool) -> float:
-    """Share of the line's content stems found elsewhere in the core body or the title."""
+def coherence(line: Line, core: Counter, title_stems: set[str], in_core: bool,
+              near: list[set[str]] = ()) -> float:
+    """Share of the line's content stems found elsewhere in the core body or the title.
+    `near` holds the stems of the core lines next to it, which do not vouch for it: a
+    two-paragraph promo block (`Ajang penghargaan … detikcom` twice) shares its own words."""
     if not line.stems:
         return 1.0
     hits = 0
+    own = 1 if in_core else 0
     for s in line.stems:
-        others = core[s] - (1 if in_core else 0)
+        others = core[s] - own
+        if others > 0 and near:
+            others -= sum(1 for n in near if s in n)
         if others > 0 or s in title_stems:
             hits += 1
     return hits / len(line.stems)
+
+
+def _near_stems(lines: list[Line], i: int, core_ids: set[int]) -> list[set[str]]:
+    k = S.COHERENCE_NEIGHBOURS
+    return [lines[j].stems for j in range(max(0, i - k), min(len(lines), i + k + 1)) if j != i and j in core_ids]
 
 
 def _after_dateline(lines: list[Line], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -36,6 +47,13 @@ def _after_dateline(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
     s, e = runs[0]
     for i in range(s, min(e, s + S.DATELINE_LOOKAHEAD)):
         if lines[i].meta == "dateline":
+            return [(i, e)] + runs[1:]
+    for i in range(s + 1, min(e, s + S.DATELINE_LOOKAHEAD)):
+        # signal `lede_dateline`: the lede opens with its dateline (`BANTUL -`,
+        # `Liputan6.com, Jakarta -`, `WASHINGTON (Reuters) -`): prose above it is a caption
+        if lines[i - 1].cls == GOOD:  # only captions (near-prose at most) may sit above the lede
+            break
+        if lines[i].cls in (GOOD, NEAR) and sig.opens_with_dateline(lines[i].text):
             return [(i, e)] + runs[1:]
     return runs
 
@@ -56,13 +74,81 @@ def _runs_with_coherence(lines: list[Line]) -> tuple[list[tuple[int, int]], list
         return runs, off, title_i
     for i, l in enumerate(lines):
         if l.cls in (GOOD, NEAR) and len(l.stems) >= 4 and len(l.text) < S.COHERENCE_MAX_LINE_SHARE * core_chars:
-            off[i] = coherence(l, core, title_stems, i in core_ids) < S.COHERENCE_MIN
+            near = _near_stems(lines, i, core_ids)
+            off[i] = coherence(l, core, title_stems, i in core_ids, near) < S.COHERENCE_MIN
     if any(off):
         runs = _after_dateline(lines, body_runs([weight(l, off[i]) for i, l in enumerate(lines)]))
         first2 = runs[0][0] if runs else len(lines)
         if first2 != first:
             title_i = pick_title(lines[:first2], body_stems)
+    runs = _trim_tail_blocks(lines, runs, off, title_stems)
     return runs, off, title_i
+
+
+def _prose_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[bool]) -> list[tuple[int, int]]:
+    """Stretches of consecutive prose (good/near, on topic) inside the body runs."""
+    blocks = []
+    for s, e in runs:
+        start = None
+        for i in range(s, e + 1):
+            prose = i < e and lines[i].cls in (GOOD, NEAR) and not off[i]
+            if prose and start is None:
+                start = i
+            elif not prose and start is not None:
+                blocks.append((start, i))
+                start = None
+    return blocks
+
+
+def block_coherence(lines: list[Line], block: tuple[int, int], rest: Counter, title_stems: set[str]) -> float:
+    """Share of a block's content stems that the rest of the body or the title also uses."""
+    stems = set().union(*(lines[i].stems for i in range(*block)))
+    if not stems:
+        return 1.0
+    return sum(1 for x in stems if rest[x] > 0 or x in title_stems) / len(stems)
+
+
+def _furniture_gap(lines: list[Line], s: int, e: int) -> bool:
+    """Between two prose blocks: recognised furniture, or more than a subheading."""
+    return e - s >= S.TAIL_GAP_MIN_LINES or any(lines[i].cls == BAD for i in range(s, e))
+
+
+def _trim_tail_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[bool],
+                      title_stems: set[str]) -> list[tuple[int, int]]:
+    """Signal `tail_block`: after the article, past a gap of furniture (a link, a `Read
+    more`, an award banner), come promos and calls to action written as prose. The last
+    prose block goes while it is small next to the body and shares little with it;
+    judged as a block, so its paragraphs cannot vouch for one another."""
+    blocks = _prose_blocks(lines, runs, off)
+    if len(blocks) < 2:
+        return runs
+    counts = [Counter() for _ in blocks]
+    total: Counter = Counter()
+    chars = []
+    for b, (s, e) in enumerate(blocks):
+        for i in range(s, e):
+            counts[b].update(lines[i].stems)
+        total.update(counts[b])
+        chars.append(sum(len(lines[i].text) for i in range(s, e)))
+    body_chars = sum(chars)
+    cut = None
+    while len(blocks) - (0 if cut is None else len(blocks) - cut) >= 2:
+        b = (len(blocks) if cut is None else cut) - 1
+        if len(blocks) - b > S.TAIL_BLOCK_MAX_BLOCKS or not _furniture_gap(lines, blocks[b - 1][1], blocks[b][0]):
+            break
+        if chars[b] > S.TAIL_BLOCK_MAX_SHARE * (body_chars - chars[b]) and not (
+            chars[b] <= S.TAIL_CTA_MAX_SHARE * (body_chars - chars[b]) and sig.is_call_to_action(lines[blocks[b][0]].text)
+        ):
+            break
+        rest = total - counts[b]
+        cta = sig.is_call_to_action(lines[blocks[b][0]].text)
+        if not cta and block_coherence(lines, blocks[b], rest, title_stems) >= S.TAIL_BLOCK_COHERENCE_MIN:
+            break
+        total, body_chars, cut = rest, body_chars - chars[b], b
+    if cut is None:
+        return runs
+    end = blocks[cut - 1][1]  # the body now ends with the last block kept
+    return [(s, min(e, end)) for s, e in runs if s < end]
 
 
 def _is_related_headline(line: Line, title_stems: set[str], next_line: Line | None) -> bool:
@@ -72,12 +158,20 @@ def _is_related_headline(line: Line, title_stems: set[str], next_line: Line | No
         return False
     if line.cls == GOOD or line.n_words < S.HEADLINE_MIN_WORDS or line.text.rstrip().endswith("."):
         return False
-    if sig.title_case_share(line.tokens) < 0.99:
+    if line.title_case < 0.99:
         return False
     return sig.share_in(line.stems, title_stems) < S.HEADLINE_TITLE_SHARE
 
 
-def _label_body(lines: list[Line], s: int, e: int, title_stems: set[str], first_run: bool) -> list[ZoneLine]:
+def _cites_title(line: Line, title_key: str | None) -> bool:
+    """Signal `cites_title`: a line at the end of the body that quotes the whole headline
+    and more is a syndication or share note (`Artikel ini telah tayang di … dengan judul <headline>`)."""
+    return bool(title_key) and len(title_key.split()) >= S.CITES_TITLE_MIN_WORDS and title_key in line.key \
+        and line.key != title_key
+
+
+def _label_body(lines: list[Line], s: int, e: int, title_stems: set[str], first_run: bool,
+                title_key: str | None = None) -> list[ZoneLine]:
     zones: list[ZoneLine] = []
     seen_prose = not first_run
     for i in range(s, e):
@@ -87,6 +181,9 @@ def _label_body(lines: list[Line], s: int, e: int, title_stems: set[str], first_
             zones.append(ZoneLine(l.no, l.text, DROPPED, l.reason))
         elif l.meta and (not seen_prose or l.meta != "date"):
             zones.append(ZoneLine(l.no, l.text, META, l.meta))
+        elif seen_prose and any(z.zone == BODY for z in zones) and i >= e - S.CITES_TITLE_TAIL_LINES \
+                and _cites_title(l, title_key):
+            zones.append(ZoneLine(l.no, l.text, DROPPED, "cites_title"))
         elif _is_related_headline(l, title_stems, nxt):
             zones.append(ZoneLine(l.no, l.text, DROPPED, "related_headline"))
             _drop_teaser_caption(zones, lines, i, l.stems)
@@ -113,11 +210,12 @@ def label_text(content: str, templates=frozenset()) -> tuple[list[ZoneLine], str
     first = runs[0][0] if runs else len(lines)
     zones = label_head(lines[:first], title_i)
     title_stems = lines[title_i].stems if title_i is not None else set()
+    title_key = sig.normalise(strip_site_suffix(lines[title_i].text)) if title_i is not None else None
     end_prev = first
     for s, e in runs:
         for i in range(end_prev, s):  # between two runs
             zones.append(ZoneLine(lines[i].no, lines[i].text, DROPPED, lines[i].reason or "outside_body"))
-        zones += _label_body(lines, s, e, title_stems, s == first)
+        zones += _label_body(lines, s, e, title_stems, s == first, title_key if (s, e) == runs[-1] else None)
         end_prev = e
     for i in range(end_prev, len(lines)):
         l = lines[i]

@@ -7,6 +7,10 @@ Two layouts are read:
   each page is rendered to its visible text with html-text (one block per line), the
   kind of dump the text path gets in production; in `html` mode the markup is fed.
 
+A split of either layout is named by a suffix: `DIR@even` / `DIR@odd` keep the pages
+whose id is even / odd (numeric ids; others by a CRC-32 of the id), so thresholds can
+be tuned on one half and checked on the other.
+
 Every gold dict has the same keys (missing ones None) so the scorers of body, fields
 and sources need not know where it came from.
 """
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from pathlib import Path
 from typing import Iterator
 
@@ -60,9 +65,11 @@ def _seeds(gold_path: Path, inputs: Path, mode: str) -> Iterator[tuple[dict, Doc
             )
 
 
-def _wcxb(folder: Path, mode: str) -> Iterator[tuple[dict, Doc]]:
+def _wcxb(folder: Path, mode: str, half: str | None = None) -> Iterator[tuple[dict, Doc]]:
     for truth_path in sorted((folder / "ground-truth").glob("*.json")):
         page_id = truth_path.stem
+        if half and half_of(page_id) != half:  # before rendering: that is the costly part
+            continue
         html_path = folder / "html" / f"{page_id}.html.gz"
         if not html_path.exists():
             continue
@@ -84,16 +91,37 @@ def _wcxb(folder: Path, mode: str) -> Iterator[tuple[dict, Doc]]:
         yield gold, doc
 
 
+SPLITS = ("even", "odd")
+
+
+def half_of(page_id: str) -> str:
+    """`even` or `odd`: numeric ids by parity, others by a stable hash."""
+    digits = page_id.split("_", 1)[0]
+    n = int(digits) if digits.isdigit() else zlib.crc32(page_id.encode("utf-8"))
+    return SPLITS[n % 2]
+
+
+def split_spec(gold_path: str | Path) -> tuple[Path, str | None]:
+    """`DIR@odd` → (DIR, "odd"); a path that exists as given is never split."""
+    text = str(gold_path)
+    base, sep, half = text.rpartition("@")
+    if sep and half in SPLITS and not Path(text).exists():
+        return Path(base), half
+    return Path(text), None
+
+
 def read_gold(gold_path: str | Path, inputs: str | Path = "seeds", mode: str = "text",
               limit: int | None = None) -> list[tuple[dict, Doc]]:
-    """Gold records with their raw (not yet cleaned) Docs."""
-    gold_path = Path(gold_path)
+    """Gold records with their raw (not yet cleaned) Docs (`gold_path` may end in `@even`/`@odd`)."""
+    gold_path, half = split_spec(gold_path)
     if gold_path.is_dir():
-        it = _wcxb(gold_path, mode)
+        it = _wcxb(gold_path, mode, half)
     else:
         it = _seeds(gold_path, Path(inputs), mode)
     out = []
     for pair in it:
+        if half and half_of(pair[0]["id"]) != half:
+            continue
         out.append(pair)
         if limit and len(out) >= limit:
             break

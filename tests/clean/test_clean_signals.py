@@ -55,3 +55,18 @@ def test_line_classes_and_repeats():
     assert [l.cls for l in lines][:3] == [SHORT, GOOD, BAD]
     assert lines[3].reason == lines[4].reason == "duplicate"
     assert lines[5].cls == BAD and lines[5].reason.startswith("phrase")
+
+
+def test_lede_dateline_call_to_action_and_tail_signals():
+    assert sig.opens_with_dateline("TRIBUNJOGJA.COM, BANTUL - Ratusan warga bergotong royong")
+    assert sig.opens_with_dateline("Liputan6.com, Jakarta - Harga beras premium turun")
+    assert sig.opens_with_dateline("WASHINGTON (Reuters) - The Senate voted on Tuesday")
+    assert not sig.opens_with_dateline("Harga beras premium turun - kata pedagang")
+    assert sig.is_call_to_action("Ikuti kumparanBOLA untuk update terbaru seputar sepak bola")
+    assert sig.is_call_to_action("Sign up for our newsletter to get the best stories")
+    assert not sig.is_call_to_action("Pemerintah mengikuti rekomendasi para ahli.")
+
+
+def test_ends_sentence_matches_its_regex_definition():
+    for text in ["", "a.", 'a.")', 'a"', "a)", "x:", "x…”", "Judul Berita", "kata dia. "]:
+        assert sig.ends_sentence(text) == bool(sig._TERMINAL.search(text.rstrip()))

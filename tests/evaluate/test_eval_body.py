@@ -43,3 +43,23 @@ def test_eval_command_prints_scores(tmp_path, capsys):
     assert abs(docs["b.txt"]["precision"] - g / p) < 1e-9 and docs["b.txt"]["recall"] == 1.0
     assert abs(result["mean"]["f1"] - (1.0 + 2 * (g / p) / (g / p + 1)) / 2) < 1e-9
     assert docs["b.txt"]["kept"] == [BODY[1]]
+
+
+def test_gold_split_suffix_halves_a_set(tmp_path):
+    from kabar.evaluate.gold import half_of, read_gold, split_spec
+
+    assert half_of("0310") == "even" and half_of("4557") == "odd"
+    assert half_of("001_d682ae8ef33f888e.txt") == "odd"
+    assert split_spec(tmp_path / "x@odd") == (tmp_path / "x", "odd")
+    assert split_spec("plain.jsonl") == (__import__("pathlib").Path("plain.jsonl"), None)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    gold = tmp_path / "g.jsonl"
+    rows = []
+    for name in ("000_a.txt", "001_b.txt", "002_c.txt"):
+        (inputs / name).write_text("\n\n".join(BODY), encoding="utf-8")
+        rows.append(json.dumps({"file": name, "title": "t", "body_lines": BODY}))
+    gold.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    even = [g["id"] for g, _ in read_gold(f"{gold}@even", inputs)]
+    odd = [g["id"] for g, _ in read_gold(f"{gold}@odd", inputs)]
+    assert even == ["000_a.txt", "002_c.txt"] and odd == ["001_b.txt"]
