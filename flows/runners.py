@@ -13,9 +13,29 @@ from __future__ import annotations
 import os
 
 
+def share_api_with_workers() -> None:
+    """Worker processes must report to this process's Prefect API.
+
+    Without an API URL, Prefect starts a temporary ("ephemeral") server on first use, and
+    it does so in every worker process too: each waits for its own server (slow, and it
+    times out on a busy machine). Starting it here and exporting its URL before the workers
+    spawn makes them all share one. A configured PREFECT_API_URL is left alone."""
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value() or os.environ.get("PREFECT_API_URL"):
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # one per port: the flow's own client reuses it
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
+
+
 def make_task_runner(runner: str = "threads", workers: int = 2, dask_address: str | None = None):
     if dask_address:
         runner = "dask"
+    if runner in ("processes", "dask") and not dask_address:
+        share_api_with_workers()
     if runner == "threads":
         from prefect.task_runners import ThreadPoolTaskRunner
 

@@ -18,6 +18,8 @@ _QUIET_ENV = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
     "PREFECT_UI_ENABLED": "false",
+    # the temporary API server needs more than the default 20 s on a busy 2-core machine
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
 }
 
 
