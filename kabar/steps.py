@@ -34,12 +34,6 @@ class ShardResult:
     seconds: float = 0.0
     outcomes: list = field(default_factory=list)  # GateOutcome of each gate the shard passed
 
-    def merge(self, other: "ShardResult") -> None:
-        self.docs.extend(other.docs)
-        self.rejects.extend(other.rejects)
-        self.stats.update(other.stats)
-        self.seconds += other.seconds
-
 
 class Step:
     name = "step"
