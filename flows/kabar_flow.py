@@ -23,13 +23,8 @@ from tasks import stages
 
 def submit_shard(run: Run, i: int, files, cache: bool):
     key = stages.shard_key(files) if cache else None
-    shard = stages.extract_task(cache).submit(files, key)
-    for suite, step in (("raw", "clean"), ("clean", "enrich"), ("enriched", None)):
-        if run.gx is not None:
-            shard = stages.validate.submit(shard, suite, run.reports_dir, run.run_name(i))
-        if step is not None:
-            shard = stages.step_task(step, cache).submit(shard, key)
-    return shard
+    reports = run.reports_dir if run.gx is not None else None
+    return stages.shard.submit(files, key, cache, reports, run.run_name(i))
 
 
 @flow(name="kabar", log_prints=False, validate_parameters=True, task_runner=from_env())

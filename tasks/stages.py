@@ -95,6 +95,24 @@ def validate(shard: ShardResult, suite: str, reports_dir: str, run_name: str) ->
     return pipeline.gate_shard(shard, suite, reports_dir, run_name)
 
 
+@task(name="shard", **_pure)
+def shard(files: list[InputFile], key: str | None, cache: bool, reports_dir: str | None, run_name: str) -> ShardResult:
+    """One shard through every stage, in the worker that runs this task.
+
+    The stage tasks run as its nested task runs (each still visible in the UI, with its
+    own retries and caching), so a shard's documents cross a process boundary once, back
+    to the flow for loading. Chaining the stage tasks in the flow instead made every
+    shard travel through the flow's process between stages, and with the process or
+    Dask runners that serialisation, not the work, set the pace."""
+    result = extract_task(cache)(files, key)
+    for suite, step in (("raw", "clean"), ("clean", "enrich"), ("enriched", None)):
+        if reports_dir is not None:
+            result = validate(result, suite, reports_dir, run_name)
+        if step is not None:
+            result = step_task(step, cache)(result, key)
+    return result
+
+
 @task(name="load", **_io_retries, **_pure)
 def write(run: pipeline.Run, batch: pipeline.Batch) -> int:
     """Write an admitted shard's parts; retry-safe (fixed part names, atomic renames)."""
