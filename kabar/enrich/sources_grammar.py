@@ -36,28 +36,38 @@ class Event:
     speech: bool = True  # a speaker (updates the pronoun antecedent) vs a cited medium
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def mask_quotes(par: str) -> tuple[str, list[tuple[int, int, str]]]:
-    """Replace quote contents by MASK; return (masked, [(open_pos, close_end, inner)])."""
+    """Replace quote contents by MASK; return (masked, [(open_pos, close_end, inner)]).
+
+    A quote opens at “ (closed by ”) or at " (closed by the next "); an unbalanced one
+    runs to the end of the paragraph. Newlines inside a quote are kept."""
     spans, i, n = [], 0, len(par)
+    find = par.find
     while i < n:
-        c = par[i]
-        if c in (_OPEN, '"'):
-            close = _CLOSE if c == _OPEN else '"'
-            j = par.find(close, i + 1)
-            if j < 0:  # unbalanced: the quote runs to the end of the paragraph
-                j = n
-            spans.append((i, min(j + 1, n), par[i + 1:j]))
-            i = j + 1
+        a, b = find(_OPEN, i), find('"', i)
+        if a < 0 and b < 0:
+            break
+        if a < 0 or 0 <= b < a:
+            s, close = b, '"'
         else:
-            i += 1
+            s, close = a, _CLOSE
+        j = find(close, s + 1)
+        if j < 0:  # unbalanced: the quote runs to the end of the paragraph
+            j = n
+        spans.append((s, min(j + 1, n), par[s + 1:j]))
+        i = j + 1
     if not spans:
         return par, []
-    buf = list(par)
+    parts, last = [], 0
     for s, _, inner in spans:
-        for k in range(s + 1, s + 1 + len(inner)):
-            if buf[k] != "\n":
-                buf[k] = MASK
-    return "".join(buf), spans
+        parts.append(par[last:s + 1])
+        parts.append(_NOT_NEWLINE.sub(MASK, inner))
+        last = s + 1 + len(inner)
+    parts.append(par[last:])
+    return "".join(parts), spans
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
