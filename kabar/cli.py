@@ -6,7 +6,6 @@ import json
 import logging
 import os
 import sys
-from pathlib import Path
 
 from flows.runners import make_task_runner  # the task runner setting lives with the flow
 
