@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kabar.readers.base import ByteStream, reject
-from kabar.readers.decode import DecodeFailure, decode_html, preview
+from kabar.readers.decode import decode_html
 from kabar.readers.limits import ReadLimits
 from kabar.readers.nesting import cap_nesting
-from kabar.readers.single import read_whole
+from kabar.readers.single import read_decoded
 from kabar.record import Doc
 from kabar.steps import Reject
 
@@ -25,13 +25,5 @@ def html_doc(
 
 
 def read_html(stream: ByteStream, uri: str) -> Iterator[Doc | Reject]:
-    data = read_whole(stream, uri, FORMAT)
-    if isinstance(data, Reject):
-        yield data
-        return
-    try:
-        markup, _enc = decode_html(data, stream.limits)
-    except DecodeFailure as exc:
-        yield reject(exc.reason, exc.detail, uri, FORMAT, preview(data, stream.limits, decodable=False))
-        return
-    yield html_doc(markup, uri, FORMAT, stream.limits)
+    markup = read_decoded(stream, uri, FORMAT, decode_html)
+    yield markup if isinstance(markup, Reject) else html_doc(markup, uri, FORMAT, stream.limits)

@@ -1,8 +1,10 @@
 """Shared part of the one-document-per-file readers (text, HTML): bounded whole-file read."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kabar.readers.base import ByteStream, ReadError, reject
-from kabar.readers.decode import preview, preview_prefix
+from kabar.readers.decode import DecodeFailure, preview, preview_prefix
 from kabar.steps import Reject
 
 
@@ -31,3 +33,17 @@ def read_whole(stream: ByteStream, uri: str, fmt: str) -> bytes | Reject:
     if not data:
         return reject("empty_file", "file is empty (0 bytes after decompression)", uri, fmt, "")
     return data
+
+
+def read_decoded(stream: ByteStream, uri: str, fmt: str, decode: Callable) -> str | Reject:
+    """The whole file decoded with `decode(data, limits) -> (text, encoding)`, or a Reject."""
+    data = read_whole(stream, uri, fmt)
+    if isinstance(data, Reject):
+        return data
+    try:
+        text, _enc = decode(data, stream.limits)
+    except DecodeFailure as exc:
+        return reject(exc.reason, exc.detail, uri, fmt, preview(data, stream.limits, decodable=False))
+    if not text.strip():
+        return reject("empty_document", f"{len(data):,} bytes of white space only", uri, fmt, text)
+    return text
