@@ -12,6 +12,7 @@ from typing import Any
 
 from prefect import flow, get_run_logger
 from prefect.states import Failed
+from prefect.utilities.annotations import quote  # see tasks/stages.py: no walk over documents
 
 from flows.artifacts import publish_run_summary
 from flows.runners import from_env
@@ -55,7 +56,7 @@ def kabar_flow(
         def load_next() -> None:
             nonlocal done
             future, files = pending.popleft()
-            stages.write(run, run.admit(future.result(), files))  # admit: driver state; write: retried I/O
+            stages.write(quote(run), quote(run.admit(future.result(), files)))  # admit: driver state; write: retried I/O
             done += 1
             progress(run, done, len(shards))
 
