@@ -42,7 +42,7 @@ class EnrichStep(Step):
         if is_html:
             doc.authors = self.html_authors(doc, meta, header, date_lines)
         else:
-            doc.authors = self.bylines.authors(header, date_lines)
+            doc.authors = self.bylines.authors(header, date_lines, self.tail(doc, header))
         doc.dateline = self.bylines.dateline(header)
         doc.sources = extract_sources(doc, self.registry)
 
@@ -50,15 +50,28 @@ class EnrichStep(Step):
         """HTML pages: the byline shown by the headline, then the JSON-LD Person / <meta>
         authors, then a labelled byline line of the cleaned header, then trafilatura's.
         An organisation credited in the byline is kept (WCXB credits "Kaspersky", "Escalon":
-        the page's own attribution); only JSON-LD `Organization` authors are dropped."""
-        found = self.bylines.visible_authors(meta.bylines, meta.anchor)
+        the page's own attribution); only JSON-LD `Organization` authors are dropped. A desk
+        byline ("Aidoc Staff", "The Upwork Team") gives way to a person the metadata names."""
+        found = self.bylines.visible_authors(meta.bylines, meta.anchor, meta.chunks)
+        listed = self.bylines.html_authors([meta.authors])
+        if found and all(self.bylines.is_desk(n) for n in found):
+            found = [n for n in listed if not self.bylines.is_desk(n)] or found
+        elif found and len(listed) > len(found) and listed[:len(found)] == found \
+                and all(self.bylines.html_name(n) and "," not in n and " " in n for n in listed):
+            found = listed  # the byline shows the first names only ("By A", "A and 2 more")
         if not found:
-            found = self.bylines.html_authors([meta.authors])
+            found = listed
         if not found:
-            found = self.bylines.authors(header, date_lines)
-        if not found:
-            found = self.bylines.html_authors([doc.html_meta.get("author")])
+            found = self.bylines.authors(header, date_lines, self.tail(doc, header))
+        if not found:  # trafilatura's guess, read as a byline ("This post was written by X, Head of Y")
+            found = self.bylines.byline_names(doc.html_meta.get("author") or "")[: self.bylines.cfg["max_authors"]]
         return found
+
+    @staticmethod
+    def tail(doc: Doc, header, n: int = 12) -> list:
+        """The page's last lines after the lead, whatever their zone."""
+        after = header.lead.line_no if header.lead else 10**9
+        return [z for z in doc.zones if z.line_no > after and z.text.strip()][-n:]
 
     @staticmethod
     def date_line_numbers(header, outlet, language) -> set[int]:

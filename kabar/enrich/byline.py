@@ -31,15 +31,26 @@ class Bylines:
         self.cfg = cfg
         self.not_names = {n.casefold() for n in cfg["not_names"]}
         self.team = {w.casefold() for w in cfg["team_words"]}
-        self.author_rx = re.compile(rf"^\W*(?:{words_rx(cfg['author_labels'])})\s*[:：]?\s+(?P<rest>.+)$", re.I)
+        self.author_rx = re.compile(rf"^\W*(?P<label>{words_rx(cfg['author_labels'])})\s*(?P<colon>[:：]?)\s+(?P<rest>.+)$",
+                                    re.I)
+        self.author_only_rx = re.compile(rf"^\W*{words_rx(cfg['author_labels'])}\s*[:：]?$", re.I)
+        self.qualified = {w.casefold() for w in cfg["qualified_labels"]}
         self.editor_rx = re.compile(rf"(?:^|[|/;,•·]|\s)\s*{words_rx(cfg['editor_labels'])}\s*[:：]", re.I)
-        self.editor_line = re.compile(rf"^\W*{words_rx(cfg['editor_labels'])}\s*[:：]?\s", re.I)
+        # Tempo prints "Reporter A Editor B" with no colons: an editor label word ends the names
+        self.editor_word_rx = re.compile(rf"\s(?:{words_rx(cfg['editor_labels'])})(?:\s|$)", re.I)
+        self.editor_line = re.compile(rf"^\W*{words_rx(cfg['editor_labels'])}\s*[:：]?(?:\s|$)", re.I)
         conj = "|".join(re.escape(c) for c in cfg["conjunctions"])
         self.split_rx = re.compile(rf"\s*(?:[,;|/]|\s(?:{conj})\s)\s*", re.I)
         self.lead_rx = re.compile(rf"^\W*(?:{words_rx(cfg['html_lead_labels'])})\b\s*[:：]?\s*", re.I)
         months = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d"
         self.cut_rx = re.compile(rf"\s*(?:[|•·]|\s[–—-]\s|\b{words_rx(cfg['html_cut_labels'])}\b|\b{months}|\d|\s+on(?:\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b.*)?$).*$",
                                  re.I)
+        lead = cfg["html_lead_labels"]
+        self.label_only_rx = re.compile(rf"^\W*{words_rx(lead)}\s*[:：]?$", re.I)
+        self.by_name_rx = re.compile(rf"^(?i:{words_rx([w for w in lead if w.split()[-1] in ('by', 'oleh')])})\s+(?=[A-Z])")
+        credits_by = [w for w in cfg["editor_labels"] + cfg["html_cut_labels"] if w.endswith(" by")]
+        self.credit_by_rx = re.compile(rf"\b{words_rx(credits_by)}$", re.I)
+        self.desk_rx = re.compile(rf"\b{words_rx(cfg['desk_words'])}\b", re.I)
         self.glued_role_rx = re.compile(rf"\s+(?:{words_rx(cfg['role_words'])})\b.*$", re.I)
         self.role_rx = re.compile(rf"^(?:[A-Z][A-Za-z]{{0,3}}\.?-?[A-Z]*\.?(?:\s\d+)?|(?i:.*\b{words_rx(cfg['role_words'])}\b.*))$")
 
@@ -48,6 +59,10 @@ class Bylines:
         t = text.strip(" ()[]")
         return bool(t) and (self.registry.by_name(t) is not None or bool(_DOMAINISH.fullmatch(t))
                             or bool(re.fullmatch(r"detik\w*", t, re.I)))
+
+    def is_desk(self, name: str) -> bool:
+        """"Aidoc Staff", "The Upwork Team": a desk credited, not a person."""
+        return bool(self.desk_rx.search(name))
 
     def name(self, text: str) -> str | None:
         n = clean_line(text).strip(" ,;:.-–—|")
@@ -79,10 +94,13 @@ class Bylines:
         m = self.author_rx.match(line)
         if not m:
             return []
-        rest = m.group("rest")
-        # "Laporan Wartawan Tribunnews.com, Reza Deni": drop the outlet before the name
-        parts = [p for p in re.split(r",\s*", rest) if not self.is_outlet(p)]
-        return self.names(", ".join(parts))
+        rest = self.editor_word_rx.split(m.group("rest"), maxsplit=1)[0]
+        parts = re.split(r",\s*", rest)
+        # "Kontributor Surabaya, Achmad Faizal", "Laporan Wartawan Tribunnews.com, Reza Deni":
+        # before the comma, the desk's place or outlet, not a name
+        if len(parts) > 1 and not m.group("colon") and " ".join(m.group("label").casefold().split()) in self.qualified:
+            parts = parts[1:]
+        return self.names(", ".join(p for p in parts if not self.is_outlet(p)))
 
     def dash_outlet(self, line: str) -> list[str]:
         m = re.match(r"^(?P<names>.+?)\s*[-–—|]\s*(?P<outlet>[\w.]+(?: [A-Z][\w.]+)?)$", line)
@@ -90,13 +108,17 @@ class Bylines:
             return self.names(m.group("names"))
         return []
 
-    def authors(self, header: Header, date_lines: set[int]) -> list[str]:
+    def authors(self, header: Header, date_lines: set[int], tail: list = ()) -> list[str]:
+        """`tail`: the page's last lines after the lead, where Antara and Tribunnews print
+        "Pewarta: X" / "Penulis: X" (the cleaner may have dropped them as page chrome)."""
         max_chars = self.cfg and settings()["header"]["max_byline_chars"]
         lines = [z for z in header.lines if len(clean_line(z.text)) <= max_chars]
-        for z in lines:
+        for k, z in enumerate(lines):
             line = clean_line(z.text)
             if self.editor_line.match(line):
                 continue
+            if self.author_only_rx.match(line) and k + 1 < len(lines):
+                line = f"{line} {clean_line(lines[k + 1].text)}"  # "Reporter" / "Hendrik Yaputra"
             found = self.labelled(line) or self.dash_outlet(line)
             if found:
                 return found[: self.cfg["max_authors"]]
@@ -114,8 +136,9 @@ class Bylines:
                 out += [n for n in names if n not in out]
         if out:
             return out[: self.cfg["max_authors"]]
-        for z in header.meta_after:  # bottom bylines: "Pewarta: …", "Penulis: …"
-            found = self.labelled(clean_line(z.text))
+        for z in list(header.meta_after) + [z for z in tail if z not in header.meta_after]:
+            line = clean_line(z.text)
+            found = self.labelled(line) if len(line) <= max_chars else []
             if found:
                 return found[: self.cfg["max_authors"]]
         return []
@@ -137,43 +160,89 @@ class Bylines:
         return []
 
     # --- HTML bylines ---------------------------------------------------------------------
-    def visible_authors(self, bylines: list[tuple[int, str]], anchor: int | None) -> list[str]:
-        """Names in the byline elements a reader sees by the headline (rel=author,
-        itemprop=author, class "author"/"byline"), nearest the headline <h1> first (one
+    def visible_authors(self, bylines: list[tuple[int, str]], anchor: int | None,
+                        chunks: list[str] = ()) -> list[str]:
+        """Names in the byline a reader sees by the headline: elements marked as one
+        (rel=author, itemprop=author, class "author"/"byline") and plain labelled text
+        ("By" then the name, "Written by Jane Doe"), nearest the headline <h1> first (one
         after it preferred to one before it); a byline far from the headline (a comment,
         a related item, an author box at the foot) is not read when the headline is known."""
         cands = list(bylines)
         if anchor is not None:
             lo, hi = anchor - self.cfg["html_before"], anchor + self.cfg["html_after"]
             cands = [(i, t) for i, t in cands if lo <= i <= hi]
+            # unmarked text is a byline only just under the headline: before it, or further
+            # down, "By Style" is a menu and "by Kan Chu Sen, 1721" a citation
+            cands += self.labelled_chunks(chunks, anchor, anchor + self.cfg["html_label_after"])
             cands.sort(key=lambda x: (x[0] - anchor) if x[0] >= anchor else 3 * (anchor - x[0]))
         for k, (i, text) in enumerate(cands):
             # an author box nests the name element: read the innermost ("Jane Doe" in
-            # "Jane Doe Senior Editor Jane writes about…")
-            if any(0 <= j - i <= 3 and t2 != text and t2 in text for j, t2 in cands[k + 1:]):
-                continue
+            # "Jane Doe Senior Editor Jane writes about…"), unless the outer one lists more
+            # names than the inner shows ("Written by A, B, C" around "Written by A")
             names = self.byline_names(text)
+            inner = [t2 for j, t2 in cands[k + 1:] if 0 <= j - i <= 3 and t2 != text and t2 in text]
+            if inner and len(names) <= max(len(self.byline_names(t2)) for t2 in inner):
+                continue
             if names:
-                return names[: self.cfg["max_authors"]]
+                return self.list_goes_on(names, i, text, bylines)[: self.cfg["max_authors"]]
         return []
+
+    def labelled_chunks(self, chunks: list[str], lo: int, hi: int) -> list[tuple[int, str]]:
+        """Bylines in plain text, with no element marking them: a label alone ("By",
+        "Written by:") followed by the name's own piece, or "By Jane Doe" in one piece
+        (chunks `lo`..`hi`)."""
+        out = []
+        for i in range(max(lo, 0), min(hi + 1, len(chunks))):
+            c = chunks[i]
+            if i and self.credit_by_rx.search(chunks[i - 1].rstrip(" :") + " by"):
+                continue  # the "by" of "Medically reviewed" / "by Jane Roe"
+            if self.label_only_rx.match(c) and i + 1 < len(chunks) and not self.label_only_rx.match(chunks[i + 1]) \
+                    and not chunks[i + 1].rstrip(" :").lower().endswith(" by"):
+                out.append((i, f"{c} {chunks[i + 1]}"))
+            elif self.by_name_rx.match(c):
+                out.append((i, c))
+        return out
+
+    def list_goes_on(self, names: list[str], at: int, text: str, bylines: list[tuple[int, str]]) -> list[str]:
+        """An author list set one element per name ("Jennifer Huberty 1 ;", "Jeni Green 1 ;"):
+        while an element ends with a list separator, the next byline element adds names."""
+        names = list(names)
+        for j, t2 in bylines:
+            if j <= at or t2 in text:
+                continue
+            if j - at > 3 or not re.search(r"(?:[;,&]|\s(?:and|dan))\s*$", text):
+                break
+            more = [n for n in self.byline_names(t2) if n not in names]
+            if not more:
+                break
+            names += more
+            at, text = j, t2
+        return names
 
     def byline_names(self, text: str) -> list[str]:
         """"By Jane Doe, MD | Updated Jan 2, 2025" -> ["Jane Doe, MD"]: labels and what follows
         a date, an "updated"/"reviewed by" label or a bullet dropped; a credential or role
         after a comma stays with its name (it is how the page credits the person)."""
         t = clean_line(text)
+        # "Updated Jan 8, 2026 Written by Jane Doe": the name follows the author's "by",
+        # wherever it stands; a "Reviewed by" / "Edited by" credit is not it
+        for by in re.finditer(r"(?:^|\s)(?:[Bb]y|BY|[Oo]leh)\s+(?=[A-Z])", t):
+            if not self.credit_by_rx.search(t[:by.start()] + " by"):
+                t = t[by.end():]
+                break
         t = self.cut_rx.split(t, maxsplit=1)[0]
         t = self.editor_rx.split(t)[0]
-        by = re.search(r"(?:^|\s)(?:[Bb]y|BY|[Oo]leh)\s+(?=[A-Z])", t)
-        if by:  # "Guides By Ramon Berenguer": the name follows the label
-            t = t[by.end():]
+        # what a cut date or category leaves hanging: "Matt Miller on", "Mahua Das in"
+        t = re.sub(r"\s+(?:on|in|at|di|pada)\s*$", "", t)
         prev = None
         while prev != t:
             prev = t
             t = self.lead_rx.sub("", t).strip(" ,:-–—|•·")
         out: list[str] = []
-        for part in re.split(r"\s*;\s*|\s+(?:and|dan|&)\s+", t):
-            for piece in re.split(r",\s*", part):
+        for part in re.split(r"\s*[;,]\s*", t):
+            # a role after a comma is read whole ("Brett Cruz, Privacy and Digital Security Expert")
+            pieces = [part] if out and self.role_rx.search(part.strip(" .")) else re.split(r"\s+(?:and|dan|&)\s+", part)
+            for piece in pieces:
                 piece = piece.strip(" .,")
                 if not piece:
                     continue
@@ -191,7 +260,7 @@ class Bylines:
         words = n.split()
         if not 1 <= len(words) <= self.cfg["max_name_words"] or n.casefold() in self.not_names:
             return False
-        if re.search(r"@|https?:|/|\d|[!?]", n) or not re.match(r"[^\W\d_]", n) or self.is_outlet(n):
+        if re.search(r"@|https?:|/|\d|[!?|]", n) or not re.match(r"[^\W\d_]", n) or self.is_outlet(n):
             return False
         caps = [w for w in words if w[:1].isupper()]
         return len(caps) >= max(1, len(words) - 2)

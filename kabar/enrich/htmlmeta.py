@@ -17,7 +17,8 @@ ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|WebPage|LiveBlogP
                            r"AnalysisNewsArticle|OpinionNewsArticle|TechArticle|ScholarlyArticle|Posting", re.I)
 DATE_META = ("article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
              "publish-date", "publish_date", "dc.date.issued", "dcterms.created", "dc.date", "sailthru.date",
-             "parsely-pub-date", "date", "content_publishdate", "article.published", "published_time")
+             "parsely-pub-date", "date", "content_publishdate", "article.published", "published_time",
+             "content_publisheddate", "dtk:publishdate")  # Kompas; detik, CNN/CNBC Indonesia
 AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl",
                "content_author", "twitter:creator")
 
@@ -38,6 +39,7 @@ class PageMeta:
     # visible bylines: (chunk index, text) of rel=author / itemprop=author / class "author|byline"
     bylines: list[tuple[int, str]] = field(default_factory=list)
     anchor: int | None = None  # chunk index of the headline <h1>, set by title.py
+    locale: str | None = None  # <html lang> or og:locale, one naming a region first ("en-US"): for dates.py
 
 
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
@@ -168,16 +170,21 @@ def read(html: str) -> PageMeta:
     title_el = tree.find(".//title")
     meta.html_title = _text(title_el) if title_el is not None else None
     meta.site_name = metas.get("og:site_name")
+    langs = [v.strip() for v in (tree.getroottree().getroot().get("lang"), metas.get("og:locale")) if v and v.strip()]
+    meta.locale = next((v for v in langs if re.search(r"[-_]", v)), langs[0] if langs else None)
     for key in DATE_META:
         if metas.get(key):
             meta.dates.append(metas[key])
     for key in ("article:modified_time", "og:updated_time", "datemodified", "last-modified"):
         if metas.get(key):
             meta.modified.append(metas[key])
-    for key in AUTHOR_META:
+    # <meta> authors only when the JSON-LD names nobody, and the first tag only: besides a
+    # JSON-LD Person they name the publisher ("Kompas Cyber Media") or a handle
+    for key in AUTHOR_META if not meta.authors else ():
         v = metas.get(key)
         if v and "://" not in v and not v.startswith("@"):
             meta.authors.append(v)
+            break
     url = metas.get("og:url") or next(iter(tree.xpath('//link[@rel="canonical"]/@href')), None)
     m = re.match(r"https?://(?:www\.)?([^/:]+)", url or "")
     meta.host = m.group(1).lower() if m else None

@@ -18,14 +18,15 @@ FILE = "enrich.yaml"
 # section -> {key: type}; lists are lists of strings
 SCHEMA: dict[str, dict[str, type]] = {
     "header": {"max_lines": int, "body_min_words": int, "max_byline_chars": int},
-    "title": {"site_separators": list},
+    "title": {"site_separators": list, "field_labels": list, "max_h1_words": int},
     "byline": {"author_labels": list, "editor_labels": list, "not_names": list, "team_words": list,
                "conjunctions": list, "max_name_words": int, "max_authors": int,
                "html_lead_labels": list, "html_cut_labels": list, "role_words": list, "html_before": int,
-               "html_after": int},
+               "html_after": int, "qualified_labels": list, "desk_words": list, "html_label_after": int},
     "dateline": {"max_words": int, "not_places": list},
     "dates": {"zones": dict, "language_timezone": dict, "update_labels": list, "publish_labels": list,
-              "min_year": int, "relative_max_days": int, "visible_before": int, "visible_after": int},
+              "min_year": int, "relative_max_days": int, "visible_before": int, "visible_after": int,
+              "line_max_words": int, "month_first_regions": list},
     "language": {"seed": int, "min_chars": int, "min_prob": float, "max_chars": int, "malay": dict},
 }
 MALAY_SCHEMA = {"enabled": bool, "min_markers": int, "ratio": float, "ms_markers": list, "id_markers": list}

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from kabar.enrich.htmlmeta import PageMeta
-from kabar.enrich.settings import settings
+from kabar.enrich.settings import settings, words_rx
 from kabar.record import TITLE, Doc
 
 
@@ -26,8 +26,19 @@ def norm_title(text: str | None) -> str:
 def tidy(text: str | None) -> str | None:
     if not text:
         return None
-    t = " ".join(html.unescape(text).replace("\xa0", " ").split())
+    t = " ".join(_demojibake(html.unescape(text)).replace("\xa0", " ").split())
     return fold_repeat(t) or None
+
+
+def _demojibake(t: str) -> str:
+    """UTF-8 read as Latin-1 ("Investorâ\x80\x99s" for "Investor’s"), as pages that declare
+    the wrong charset show it: decoded back when the whole text allows it."""
+    if not re.search(r"[ÂÃâ][\x80-\xbf]", t):
+        return t
+    try:
+        return t.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return t
 
 
 def fold_repeat(text: str) -> str:
@@ -108,6 +119,9 @@ def site_keys(meta: PageMeta, masthead: bool = False) -> set[str]:
     return keys
 
 
+_HOSTNAME = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.I)
+
+
 def _suffix_after(text: str, key: str) -> str | None:
     """The raw text of `text` after its part whose key is `key` (a word prefix), else None."""
     for m in re.finditer(r"(?<=\w)(?=\W|$)", text):
@@ -135,6 +149,16 @@ def _junk_prefix(h1: str, key_words: int) -> bool:
                                           or bool(re.search(r"\d", pre)))
 
 
+def _label_before(text: str, key: str) -> bool:
+    """`text` is a short label ending in a separator, then the part whose key is `key`
+    ("Garnix Blog: Hardware-Attested Nix Builds")."""
+    for m in re.finditer(r"(?<!\w)(?=\w)", text):
+        if norm_title(text[m.start():]) == key:
+            pre = text[:m.start()].rstrip()
+            return 0 < len(pre.split()) <= 4 and pre.endswith((":", "|", "-", "–", "—"))
+    return False
+
+
 def _near(a: str, b: str) -> bool:
     """Same headline typed twice with a small difference ("&"/"and", a glued word, a mangled
     apostrophe): 0.9 similarity of their keys, the same numbers, not just words added."""
@@ -147,6 +171,16 @@ def _near(a: str, b: str) -> bool:
         and re.findall(r"\d+", a) == re.findall(r"\d+", b)
 
 
+def _shown_at(meta: PageMeta, metas: list[str]) -> tuple[str, int] | None:
+    """The first metadata title the page also shows as a piece of text of its own, and where."""
+    for m in metas:
+        key, n = norm_title(m), len(m)
+        for i, c in enumerate(meta.chunks):
+            if 0.8 * n <= len(c) <= 1.25 * n + 2 and norm_title(c) == key:
+                return m, i
+    return None
+
+
 def title_from_html(meta: PageMeta, fallback: str | None) -> str | None:
     """The headline of an HTML page. Order of trust (WCXB dev half, see the module doc):
 
@@ -155,20 +189,26 @@ def title_from_html(meta: PageMeta, fallback: str | None) -> str | None:
        ("Blog: X", "Dec 18 2025 X", "X | Opinion", "X Posted on …") -> the metadata title;
     2. a metadata title that is nearly the <h1> (typing differences) -> the metadata title,
        since <h1> text glues spans ("WEEKENDCODING") and carries mis-decoded characters;
-    3. otherwise the first <h1> that is not the site's masthead (an <h1> equal to the
+    3. a metadata title the page shows as text of its own (in an <h2>, a <div>): the
+       headline set without <h1>, when the <h1> is a section name ("Our BLOG", "M&A
+       Updates") or a pull quote;
+    4. otherwise the first <h1> that is not the site's masthead (an <h1> equal to the
        site name or host is a logo, not a headline) -- what the reader sees as headline;
-    4. else the metadata title.
+    5. else the metadata title.
     """
-    sites = site_keys(meta)
+    at = meta.h1_at if len(meta.h1_at) == len(meta.h1) else [None] * len(meta.h1)
+    h1s = [(t, i) for t, i in ((tidy(h), i) for h, i in zip(meta.h1, at)) if t and norm_title(t)]
+    h1s = [(drop_label(t), i) for t, i in h1s]
+    mastheads = site_keys(meta, masthead=True)
+    # an <h1> written as a host name ("davidbau.com") is the site's logo too
+    mastheads |= {norm_title(t) for t, _ in h1s if _HOSTNAME.fullmatch(t)}
+    # a paragraph set in <h1> ("Learn which home renovations … We'll help you …") is no headline
+    heads = [(t, i) for t, i in h1s if not _is_site(t, mastheads)
+             and len(t.split()) <= settings()["title"]["max_h1_words"]]
+    sites = site_keys(meta) | {norm_title(t) for t, _ in h1s if _is_site(t, mastheads)}
     metas = [strip_site(t, sites) for t in meta.titles + ([meta.html_title] if meta.html_title else [])]
     metas = [m for m in metas if norm_title(m) and not _is_site(m, sites)]
     keys = [norm_title(m) for m in metas]
-    at = meta.h1_at if len(meta.h1_at) == len(meta.h1) else [None] * len(meta.h1)
-    h1s = [(t, i) for t, i in ((tidy(h), i) for h, i in zip(meta.h1, at)) if t and norm_title(t)]
-    # "Title:AlignMerge …": a field label glued to the headline
-    h1s = [(re.sub(r"^(?:title|headline)\s*:\s*", "", t, flags=re.I), i) for t, i in h1s]
-    mastheads = site_keys(meta, masthead=True)
-    heads = [(t, i) for t, i in h1s if not _is_site(t, mastheads)]
     meta.anchor = heads[0][1] if heads else None
     for h, i in heads:
         if norm_title(h) in keys:
@@ -188,22 +228,36 @@ def title_from_html(meta: PageMeta, fallback: str | None) -> str | None:
             if mk.startswith(hk + " ") and len(hk.split()) >= 3:
                 meta.anchor = i
                 return h  # the metadata title carries a suffix
+            if mk.endswith(" " + hk) and len(hk.split()) >= 3 and _label_before(m, hk):
+                meta.anchor = i
+                return h  # ... or a site/section label before it ("Garnix Blog: X")
     for h, i in heads:
         for m, mk in zip(metas, keys):
             if _near(norm_title(h), mk):
                 meta.anchor = i
                 return m
+    shown = _shown_at(meta, metas)
+    if shown is not None:
+        if meta.anchor is None or shown[1] < meta.anchor:
+            meta.anchor = shown[1]  # shown above the <h1>: the headline, where the byline is read
+        return shown[0]  # the headline is set in another element; the <h1> is a section or a quote
     if len(heads) == 1 or (heads and not metas):
         return heads[0][0]
     return metas[0] if metas else tidy(fallback)
 
 
+def drop_label(title: str) -> str:
+    """"Judul: X", "Title:AlignMerge …": a field label glued before the headline."""
+    rx = rf"^\s*{words_rx(settings()['title']['field_labels'])}\s*:\s*(?=\S)"
+    return re.sub(rx, "", title, flags=re.I)
+
+
 def title_from_text(doc: Doc) -> str | None:
     if doc.title and doc.title.strip():
-        return tidy(doc.title)
+        return drop_label(tidy(doc.title) or "") or None
     for z in doc.zones:
         if z.zone == TITLE and z.text.strip():
-            return tidy(z.text)
+            return drop_label(tidy(z.text) or "") or None
     return None
 
 

@@ -101,3 +101,80 @@ def test_relative_date_resolves_against_fetch_time():
 def test_title_printed_twice_is_folded():
     d = doc_of([(TITLE, "", "Putin Tiba di Korut Putin Tiba di Korut"), (BODY, "", LEAD)])
     assert d.title == "Putin Tiba di Korut"
+
+
+# Real dumps of the big Indonesian outlets (shapes as their pages print them), run through
+# clean then enrich: the byline the reader sees, the editor kept apart, desk labels dropped.
+BODY3 = "\n\n".join([LEAD, "Kunjungan itu merupakan yang pertama dalam 24 tahun terakhir menurut keterangan Kremlin.",
+                     "Kedua pemimpin dijadwalkan menandatangani sejumlah perjanjian kerja sama bidang ekonomi."])
+
+
+def dump_doc(head: str, lead_prefix: str = "Jakarta - ", tail: str = "") -> Doc:
+    from kabar.clean import CleanStep
+
+    text = f"Putin Tiba di Pyongyang Disambut Kim Jong Un\n\n{head}\n\n{lead_prefix}{BODY3}\n\n{tail}"
+    d = Doc(source_uri="t.txt", source_format="text", content=text, content_type="text")
+    shard = CleanStep()([d])
+    EnrichStep()(shard.docs)
+    return shard.docs[0]
+
+
+@pytest.mark.parametrize("head,lead_prefix,tail,authors", [
+    # detik: names, dash, outlet
+    ("Novi Christiastuti - detikNews\nRabu, 19 Jun 2024 10:15 WIB", "Moskow - ", "", ["Novi Christiastuti"]),
+    ("Anggi Muliawati, Kadek Melda Luxiana - detikNews\nRabu, 19 Jun 2024 10:15 WIB", "Jakarta - ", "",
+     ["Anggi Muliawati", "Kadek Melda Luxiana"]),
+    ("Tim detikcom - detikNews\nRabu, 19 Jun 2024 10:15 WIB", "Jakarta - ", "", ["Tim detikcom"]),
+    # Kompas: name lines under the date line, desk label below; the newer "Penulis … / Editor …"
+    ("Kompas.com - 19/06/2024, 15:00 WIB\nChella Defa Anjelina,\nMahardini Nur Afifah\n\nTim Redaksi",
+     "KOMPAS.com - ", "", ["Chella Defa Anjelina", "Mahardini Nur Afifah"]),
+    ("Kompas.com - 19/06/2024, 15:00 WIB\nPenulis Achmad Faizal, Andhi Dwi Setiawan\nEditor Inten Esti Pratiwi",
+     "SURABAYA, KOMPAS.com - ", "", ["Achmad Faizal", "Andhi Dwi Setiawan"]),
+    ("Kompas.com - 19/06/2024, 15:00 WIB\nKontributor Surabaya, Achmad Faizal\nEditor Inten Esti Pratiwi",
+     "SIDOARJO, KOMPAS.com - ", "", ["Achmad Faizal"]),
+    # Tribunnews: "Laporan Wartawan <outlet>, Name" on top, "Penulis: / Editor:" at the foot
+    ("Rabu, 19 Juni 2024 15:30 WIB\n\nLaporan Wartawan Tribunnews.com, Reza Deni", "TRIBUNNEWS.COM, JAKARTA - ",
+     "Penulis: Reza Deni\nEditor: Wahyu Aji", ["Reza Deni"]),
+    ("Rabu, 19 Juni 2024 15:30 WIB", "TRIBUNNEWS.COM, JAKARTA - ", "Penulis: Reza Deni | Editor: Wahyu Aji",
+     ["Reza Deni"]),
+    # Liputan6: "Oleh X"; "Liputan6.com, Jakarta -" is an outlet prefix, not an author
+    ("Oleh Tira Santia\n19 Jun 2024, 15:00 WIB", "Liputan6.com, Jakarta - ", "", ["Tira Santia"]),
+    ("19 Jun 2024, 15:00 WIB", "Liputan6.com, Jakarta - ", "", []),
+    # CNN Indonesia: the outlet as byline, "(xyz/abc)" initials at the end: no person named
+    ("CNN Indonesia\nRabu, 19 Jun 2024 10:15 WIB", "Jakarta, CNN Indonesia -- ", "(fby/sfr)", []),
+    # Antara: "Pewarta: / Editor:" at the foot (the cleaner drops them as page chrome)
+    ("Rabu, 19 Juni 2024 10:15 WIB", "Jakarta (ANTARA) - ", "Pewarta: Fathur Rochman\nEditor: Agus Salim\n"
+     "COPYRIGHT © ANTARA 2024", ["Fathur Rochman"]),
+    # Tempo: "Reporter X Editor Y" on one line, or label and name on lines of their own
+    ("Reporter Hendrik Yaputra Editor Sapto Yunus\n19 Juni 2024 | 10.15 WIB", "TEMPO.CO, Jakarta - ", "",
+     ["Hendrik Yaputra"]),
+    ("Reporter\nHendrik Yaputra\nEditor\nSapto Yunus\nRabu, 19 Juni 2024 10:15 WIB", "TEMPO.CO, Jakarta - ", "",
+     ["Hendrik Yaputra"]),
+    ("Reporter: Fathur Rochman\nRabu, 19 Juni 2024 10:15 WIB", "Jakarta - ", "", ["Fathur Rochman"]),
+    # Kompas's newer layout: the labels on lines of their own
+    ("Kompas.com - 19/06/2024, 15:00 WIB\nPenulis\nChella Defa Anjelina, Mahardini Nur Afifah\n|\nEditor\n"
+     "Inten Esti Pratiwi", "KOMPAS.com - ", "", ["Chella Defa Anjelina", "Mahardini Nur Afifah"]),
+    # Republika: "Rep: X Red: Y"
+    ("Rep: Rizky Suryarandika Red: Muhammad Hafil\nRabu 19 Jun 2024 10:15 WIB", "REPUBLIKA.CO.ID, JAKARTA -- ", "",
+     ["Rizky Suryarandika"]),
+    # desk labels are not names
+    ("Tim Redaksi\nRabu, 19 Juni 2024 10:15 WIB", "Bandung - ", "", []),
+    ("Redaksi\nRabu, 19 Juni 2024 10:15 WIB", "Bandung - ", "", []),
+    ("Admin\nRabu, 19 Juni 2024 10:15 WIB", "Bandung - ", "", []),
+])
+def test_indonesian_bylines_in_dumps(head, lead_prefix, tail, authors):
+    assert dump_doc(head, lead_prefix, tail).authors == authors
+
+
+@pytest.mark.parametrize("head,title", [
+    # detik dumps print the headline twice: kept once
+    ("Putin Tiba di Pyongyang Disambut Kim Jong Un\nNovi Christiastuti - detikNews", "Putin Tiba di Pyongyang Disambut Kim Jong Un"),
+    ("Novi Christiastuti - detikNews", "Putin Tiba di Pyongyang Disambut Kim Jong Un"),
+])
+def test_title_of_dumps(head, title):
+    assert dump_doc(head, "Moskow - ").title == title
+
+
+def test_title_field_label_dropped():
+    d = doc_of([(TITLE, "", "Judul: Putin Tiba di Korut"), (BODY, "", LEAD)])
+    assert d.title == "Putin Tiba di Korut"

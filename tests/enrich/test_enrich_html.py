@@ -42,6 +42,24 @@ def page(title="", og="", site="", h1s=(), after_h1="", head_extra=""):
     (page("Weekend Coding Agent | Labs", h1s=["WEEKENDCODING AGENT"]), "Weekend Coding Agent"),
     # ... but not when a number differs
     (page("7 Trends to Watch in 2024 | Site", h1s=["7 Trends to Watch in 2025"]), "7 Trends to Watch in 2025"),
+    # the <h1> is a section name; the headline is set in another element and is the metadata title
+    (page("Cybersecurity Sector Update Fall 2025 | Kroll", h1s=["M&A Updates"],
+          after_h1="<div class='hero'>Cybersecurity Sector Update Fall 2025</div>"), "Cybersecurity Sector Update Fall 2025"),
+    # an <h1> written as a host name is the logo; the site name leading <title> goes too
+    (page("davidbau.com Vibe Coding", h1s=["davidbau.com"]), "Vibe Coding"),
+    # a site label before the headline in the metadata title: the <h1>
+    (page("Garnix Blog: Hardware-Attested Nix Builds", h1s=["Hardware-Attested Nix Builds"]),
+     "Hardware-Attested Nix Builds"),
+    # a bullet before the site name
+    (page("A brief intro to git • Cory Dransfeldt", site="Cory Dransfeldt", h1s=["Cory Dransfeldt"]),
+     "A brief intro to git"),
+    # a paragraph set in <h1> is no headline
+    (page("The 10 Best ROI Projects of 2023 | RenoFi", h1s=["Learn which home renovations have the best return on "
+          "investment and get expert tips on how to understand and calculate it. We will help you learn everything "
+          "you need to know about the value of your project."]), "The 10 Best ROI Projects of 2023"),
+    # UTF-8 read as Latin-1 by a page with the wrong charset, decoded back
+    (page("A DIY Investor\u00e2\u0080\u0099s Guide | WCI", h1s=["A DIY Investor\u00e2\u0080\u0099s Guide"]),
+     "A DIY Investor\u2019s Guide"),
 ])
 def test_html_title_rules(html, expected):
     assert title_from_html(read(html), None) == expected
@@ -78,6 +96,24 @@ def html_doc(html):
     ('<div class="byline">Guides By Ramon Berenguer</div>', ["Ramon Berenguer"]),
     ('<div class="byline">By Manoj Jain and Jagpreet Chhatwal</div>', ["Manoj Jain", "Jagpreet Chhatwal"]),
     ('<div class="byline">Written By</div>', []),
+    # plain labelled text under the headline, no byline element
+    ("<p>Written by</p><p>Edzel Tabing</p>", ["Edzel Tabing"]),
+    ("<p>By Preetam Jinka</p><p>Co-founder and Chief Architect</p>", ["Preetam Jinka"]),
+    # the "by" of a reviewer's credit is not the author's
+    ("<p>Medically reviewed</p><p>by</p><p>Kim Rose</p><p>Written by</p><p>Jillian Kubala, MS, RD</p>",
+     ["Jillian Kubala, MS, RD"]),
+    # the name follows the author's "by" wherever it stands; a dangling "on" goes
+    ('<div class="byline">Updated January 08, 2026 Written by Meghan Neville</div>', ["Meghan Neville"]),
+    ('<div class="byline">by Matt Miller on Dec 16, 2025 at 11:00 AM</div>', ["Matt Miller"]),
+    ('<div class="author">Insights from <span class="author-name">Liza Burke</span></div>', ["Liza Burke"]),
+    # a role after a comma is read whole, "and" included
+    ('<div class="byline">By Brett Cruz, Privacy and Digital Security Expert</div>',
+     ["Brett Cruz, Privacy and Digital Security Expert"]),
+    # an author list set one element per name, each ending in a separator
+    ('<span class="author">Jennifer Huberty 1 ;</span><span class="author">Jeni Green 1 ;</span>'
+     '<span class="author">Chong Lee 1</span>', ["Jennifer Huberty", "Jeni Green", "Chong Lee"]),
+    # detik's byline element: names, dash, outlet
+    ('<div class="detail__author">Novi Christiastuti - detikNews</div>', ["Novi Christiastuti"]),
 ])
 def test_visible_byline_by_the_headline(byline, authors):
     d = html_doc(page("A Headline Here | Site", h1s=["A Headline Here"], after_h1=byline))
@@ -105,3 +141,76 @@ def test_visible_byline_beats_metadata_author():
 def test_visible_date_by_the_headline(after_h1, head_extra, day):
     d = html_doc(page("A Headline Here | Site", h1s=["A Headline Here"], after_h1=after_h1, head_extra=head_extra))
     assert (d.published_at_local or "")[:10] == day
+
+
+def ld(*names):
+    authors = ",".join(f'{{"@type":"Person","name":"{n}"}}' for n in names)
+    return f'<script type="application/ld+json">{{"@type":"NewsArticle","author":[{authors}]}}</script>'
+
+
+@pytest.mark.parametrize("head_extra,after_h1,authors", [
+    # a desk byline gives way to the person the JSON-LD names
+    (ld("Jay Berstein"), '<span class="author">Aidoc Staff</span>', ["Jay Berstein"]),
+    # a byline showing the first name only: the JSON-LD list is complete
+    (ld("Jared Newman", "Sam Singleton"), "<p>By Jared Newman</p>", ["Jared Newman", "Sam Singleton"]),
+    # besides JSON-LD persons, <meta name=author> names the publisher (Kompas): not read
+    (ld("Chella Defa Anjelina", "Mahardini Nur Afifah") + '<meta name="author" content="Kompas Cyber Media">',
+     "", ["Chella Defa Anjelina", "Mahardini Nur Afifah"]),
+    # "Tim" is a first name, not a desk word, in English
+    (ld("Someone Else"), '<span class="author">Tim Enwall</span>', ["Tim Enwall"]),
+    # <meta name=author> alone
+    ('<meta name="author" content="Fathur Rochman">', "", ["Fathur Rochman"]),
+    # an outlet as author (CNN Indonesia) and the "(xyz/abc)" initials are no person
+    ('<meta name="author" content="CNN Indonesia">', '<div class="text-cnn_grey">CNN Indonesia</div><p>(fby/sfr)</p>',
+     []),
+])
+def test_metadata_authors(head_extra, after_h1, authors):
+    d = html_doc(page("A Headline Here | Site", h1s=["A Headline Here"], after_h1=after_h1, head_extra=head_extra))
+    assert d.authors == authors
+
+
+def test_labelled_text_before_the_headline_is_a_menu():
+    html = ("<html><head><title>A Headline Here | Site</title></head><body><nav><p>By Style</p><p>By State</p></nav>"
+            "<h1>A Headline Here</h1><p>Body text of the article that is long enough to read.</p>"
+            + "<p>Filler paragraph of the article body.</p>" * 45 + "<p>by Kan Chu Sen, 1721.</p></body></html>")
+    assert html_doc(html).authors == []
+
+
+LEAD_ID = ("Presiden Rusia Vladimir Putin tiba di Pyongyang untuk bertemu pemimpin Korea Utara Kim Jong Un pada "
+           "Rabu dini hari waktu setempat dalam kunjungan kenegaraan.")
+
+
+def outlet_page(head_extra, header, lead, foot=""):
+    body = "".join(f"<p>{lead if k == 0 else ''}{LEAD_ID}</p>" for k in range(3))
+    return (f'<html lang="id"><head><title>Putin Tiba di Pyongyang</title>{head_extra}</head><body>'
+            f'<h1>Putin Tiba di Pyongyang</h1>{header}<div class="content">{body}{foot}</div></body></html>')
+
+
+@pytest.mark.parametrize("head_extra,header,lead,foot,authors", [
+    # detik: the byline element "Name - detikNews"
+    ("", '<div class="detail__author">Novi Christiastuti - detikNews</div><div>Rabu, 19 Jun 2024 10:15 WIB</div>',
+     "<strong>Moskow</strong> - ", "", ["Novi Christiastuti"]),
+    # Kompas: JSON-LD persons; <meta name=author> names the publisher; "Tim Redaksi" is a desk label
+    (ld("Chella Defa Anjelina", "Mahardini Nur Afifah") + '<meta name="author" content="Kompas Cyber Media">',
+     "<div>Kompas.com - 19/06/2024, 15:00 WIB</div><div>Tim Redaksi</div>", "KOMPAS.com - ", "",
+     ["Chella Defa Anjelina", "Mahardini Nur Afifah"]),
+    # Tribunnews: the outlet as <meta name=author>, the person in JSON-LD, the editor apart
+    (ld("Reza Deni") + '<meta name="author" content="Tribunnews.com">',
+     '<div id="penulis">Penulis: Reza Deni</div><div id="editor">Editor: Wahyu Aji</div>',
+     "TRIBUNNEWS.COM, JAKARTA - ", "", ["Reza Deni"]),
+    # CNN Indonesia: the outlet and "(xyz/abc)" initials, no person
+    ('<meta name="author" content="CNN Indonesia">', "<div>CNN Indonesia</div><div>Rabu, 19 Jun 2024 10:15 WIB</div>",
+     "Jakarta, CNN Indonesia -- ", "<p>(fby/sfr)</p>", []),
+    # Antara: no metadata author, "Pewarta: / Editor:" at the foot
+    ("", "<p>Rabu, 19 Juni 2024 10:15 WIB</p>", "Jakarta (ANTARA) - ",
+     "<p>Pewarta: Fathur Rochman<br>Editor: Agus Salim<br>COPYRIGHT © ANTARA 2024</p>", ["Fathur Rochman"]),
+])
+def test_indonesian_outlet_pages(head_extra, header, lead, foot, authors):
+    from kabar.clean import CleanStep
+
+    d = Doc(source_uri="t.html", source_format="html", content=outlet_page(head_extra, header, lead, foot),
+            content_type="html", fetched_at=FETCHED)
+    shard = CleanStep()([d])
+    EnrichStep()(shard.docs)
+    assert shard.docs[0].authors == authors
+    assert shard.docs[0].title == "Putin Tiba di Pyongyang"
