@@ -6,6 +6,7 @@ by body F1 on the WCXB dev articles (see `kabar eval clean … --mode html`).
 from __future__ import annotations
 
 import trafilatura
+from trafilatura.settings import set_date_params
 
 from kabar.clean import settings as S
 from kabar.record import BODY, TITLE, Doc, ZoneLine
@@ -18,6 +19,7 @@ def extract(html: str, url: str | None) -> dict:
         html,
         url=url,
         with_metadata=True,
+        date_extraction_params=set_date_params(extensive=False),
         include_comments=False,
         include_tables=S.HTML_INCLUDE_TABLES,
         favor_precision=S.HTML_FAVOR_PRECISION,

@@ -4,7 +4,8 @@
 returns per-field accuracy with the misses; a field is scored only on documents whose
 gold states it (`outlet`, `dateline`, `language` are absent from WCXB and skipped there).
 Publish date: exact (to the minute, with offset) against `accept_published` when the
-gold has a time, else the day; `publish_day` compares the day where the gold has one.
+gold has a time, else the day; `publish_day` compares the day where the gold has one;
+`no_date` counts, where the gold has none, the pages left null (a date there is a guess).
 Title: equal after case/punctuation folding (`title`) and a fuzzy variant
 (`title_fuzzy`, difflib ratio >= 0.9). Authors: the same set of name words (case,
 punctuation, "by"/"and"/"dan" folded). For HTML pages the same figures are computed on
@@ -17,7 +18,7 @@ import html
 import re
 import unicodedata
 
-FIELDS = ("title", "title_fuzzy", "outlet", "published", "publish_day", "authors", "dateline", "language")
+FIELDS = ("title", "title_fuzzy", "outlet", "published", "publish_day", "no_date", "authors", "dateline", "language")
 _JOINERS = {"by", "and", "dan", "oleh", "&"}
 
 
@@ -70,6 +71,10 @@ def _check(field: str, gold: dict, got: dict) -> bool | None:
         if not gold.get("published"):
             return None
         return (got.get("published") or "")[:10] == str(gold["published"])[:10]
+    if field == "no_date":  # where the page states no date: null, not a guess
+        if any(gold.get("accept_published") or [gold.get("published")]):
+            return None
+        return not got.get("published")
     if field == "published":
         return _published_ok(gold, got.get("published"))
     if field == "authors":
@@ -106,7 +111,7 @@ def _tally(pairs, getter) -> dict:
         if got is None:
             continue
         for f in FIELDS:
-            if f not in got and f not in ("title_fuzzy", "publish_day"):
+            if f not in got and f not in ("title_fuzzy", "publish_day", "no_date"):
                 continue
             ok = _check(f, gold, got)
             if ok is None:
@@ -115,7 +120,7 @@ def _tally(pairs, getter) -> dict:
             if ok:
                 out[f]["ok"] += 1
             else:
-                key = {"title_fuzzy": "title", "publish_day": "published"}.get(f, f)
+                key = {"title_fuzzy": "title", "publish_day": "published", "no_date": "published"}.get(f, f)
                 gv = gold.get("accept_published") if f == "published" else gold.get(key)
                 out[f]["misses"].append({"id": gold.get("id"), "gold": gv, "got": got.get(key)})
     return {f: v for f, v in out.items() if v["n"]}
