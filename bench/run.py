@@ -164,11 +164,10 @@ def mode_bare(corpus: Path, out: Path, shard_docs: int) -> dict:
 def mode_floor(corpus: Path, bodies_from: Path) -> dict:
     """trafilatura on every HTML page + langdetect on every clean body: the libraries alone."""
     import pyarrow.dataset as ds
-    import trafilatura
     from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
-    from kabar.clean import settings as S
+    from kabar.clean.html import extract
     from kabar.enrich.settings import settings
 
     cfg = settings()["language"]
@@ -176,9 +175,7 @@ def mode_floor(corpus: Path, bodies_from: Path) -> dict:
     n_docs = sum(1 for _ in corpus.rglob("*.*") if _.name != ".complete")
     t0 = time.perf_counter()
     for p in html_files:
-        trafilatura.bare_extraction(p.read_text(encoding="utf-8"), with_metadata=True, include_comments=False,
-                                    include_tables=S.HTML_INCLUDE_TABLES, favor_precision=S.HTML_FAVOR_PRECISION,
-                                    favor_recall=S.HTML_FAVOR_RECALL)
+        extract(p.read_text(encoding="utf-8"), None)  # trafilatura with exactly kabar's arguments
     t_traf = time.perf_counter() - t0
     bodies = ds.dataset(str(bodies_from), format="parquet").to_table(columns=["text"]).column("text").to_pylist()
     t1 = time.perf_counter()
