@@ -34,6 +34,7 @@ import hashlib
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import threading
@@ -138,7 +139,7 @@ def mode_bare(corpus: Path, out: Path, shard_docs: int) -> dict:
     from kabar.readers import discover
 
     stage = {"extract": 0.0, "clean": 0.0, "enrich": 0.0, "write": 0.0}
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     files, _ = discover([str(corpus)])
     store = Store(str(out))
     loaded = rejected = 0
@@ -158,6 +159,7 @@ def mode_bare(corpus: Path, out: Path, shard_docs: int) -> dict:
         loaded += len(shard.docs)
         rejected += len(shard.rejects)
     return {"docs": loaded, "rejected": rejected, "seconds_steady": time.perf_counter() - t0,
+            "cpu_steady": time.process_time() - c0,
             "seconds_import": t0 - t_import, "stage_seconds": stage}
 
 
@@ -173,12 +175,12 @@ def mode_floor(corpus: Path, bodies_from: Path) -> dict:
     cfg = settings()["language"]
     html_files = sorted(corpus.rglob("*.html"))
     n_docs = sum(1 for _ in corpus.rglob("*.*") if _.name != ".complete")
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for p in html_files:
         extract(p.read_text(encoding="utf-8"), None)  # trafilatura with exactly kabar's arguments
-    t_traf = time.perf_counter() - t0
+    t_traf, c_traf = time.perf_counter() - t0, time.process_time() - c0
     bodies = ds.dataset(str(bodies_from), format="parquet").to_table(columns=["text"]).column("text").to_pylist()
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     for body in bodies:
         body = " ".join(body.split())[: cfg["max_chars"]]
         DetectorFactory.seed = cfg["seed"]
@@ -187,8 +189,9 @@ def mode_floor(corpus: Path, bodies_from: Path) -> dict:
         except LangDetectException:
             pass
     t_lang = time.perf_counter() - t1
+    cpu = time.process_time() - c1 + c_traf
     return {"docs": n_docs, "html_pages": len(html_files), "bodies": len(bodies),
-            "seconds_steady": t_traf + t_lang, "stage_seconds": {"trafilatura": t_traf, "langdetect": t_lang}}
+            "seconds_steady": t_traf + t_lang, "cpu_steady": cpu, "stage_seconds": {"trafilatura": t_traf, "langdetect": t_lang}}
 
 
 # ---------------------------------------------------------------- driver
@@ -227,7 +230,14 @@ class TreeSampler(threading.Thread):
             self.stop.wait(self.every)
 
 
-def run_child(cmd: list[str], env: dict | None = None) -> tuple[float, int, int, str]:
+def _children_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def run_child(cmd: list[str], env: dict | None = None) -> tuple[float, float, int, int, str]:
+    """(wall s, CPU s of the child and every descendant it reaped, RSS peaks, stdout)."""
+    cpu0 = _children_cpu()
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, **(env or {})})
@@ -235,11 +245,12 @@ def run_child(cmd: list[str], env: dict | None = None) -> tuple[float, int, int,
     sampler.start()
     stdout, stderr = proc.communicate()
     wall = time.perf_counter() - t
+    cpu = _children_cpu() - cpu0
     sampler.stop.set()
     sampler.join()
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}\n{stdout[-2000:]}\n{stderr[-4000:]}")
-    return wall, sampler.tree_peak, sampler.proc_peak, stdout
+    return wall, cpu, sampler.tree_peak, sampler.proc_peak, stdout
 
 
 KABAR_ARGS = {
@@ -255,22 +266,23 @@ def measure(config: str, corpus: Path, work: Path, n: int, shard_docs: int) -> d
     if config in ("bare", "floor"):
         cmd = [PY, str(Path(__file__).resolve()), "--child", config, "--corpus", str(corpus), "--child-out",
                str(out if config == "bare" else work / f"out-{n}-bare" / "articles"), "--shard-docs", str(shard_docs)]
-        wall, tree, proc, stdout = run_child(cmd)
+        wall, cpu, tree, proc, stdout = run_child(cmd)
         res = json.loads(stdout.strip().splitlines()[-1])
     else:
         kabar = str(Path(PY).parent / "kabar")
         cmd = [kabar, "run", str(corpus), "--out", str(out), "--full", "--shard-docs", str(shard_docs),
                *KABAR_ARGS[config]]
-        wall, tree, proc, stdout = run_child(cmd)
+        wall, cpu, tree, proc, stdout = run_child(cmd)
         manifests = sorted((out / "runs").glob("*.json"), key=lambda p: p.stat().st_mtime)
         m = json.loads(manifests[-1].read_text())
         res = {"docs": m["counts"]["loaded"], "read": m["counts"]["read"],
                "quarantined": m["counts"]["quarantined"], "near_duplicates": m["counts"]["near_duplicates"],
                "seconds_steady": m["timings"]["seconds_total"], "seconds_start": m["timings"]["seconds_start"],
                "stage_seconds": m["timings"]["stage_cpu_seconds"], "status": m["status"]}
-    res.update(config=config, n=n, wall=wall, rss_tree_mb=tree / 2**20, rss_proc_mb=proc / 2**20,
+    res.update(config=config, n=n, wall=wall, cpu=cpu, rss_tree_mb=tree / 2**20, rss_proc_mb=proc / 2**20,
                command=" ".join(cmd))
     res["docs_per_s"] = res["docs"] / wall if wall else 0.0
+    res["docs_per_cpu_s"] = res["docs"] / cpu if cpu else 0.0
     res["docs_per_s_steady"] = res["docs"] / res["seconds_steady"] if res["seconds_steady"] else 0.0
     if config == "floor":  # the floor processes every document of the corpus (its docs/s is per corpus doc)
         res["docs_per_s"] = n / res["seconds_steady"]
@@ -289,9 +301,11 @@ def report(results: list[dict]) -> None:
         by_n.setdefault(r["n"], {})[r["config"]] = r
     for n, rs in sorted(by_n.items()):
         print(f"\n== N = {n} ==")
-        print(f"{'config':8} {'docs':>7} {'wall s':>8} {'docs/s':>8} {'steady/s':>9} {'RSS tree MB':>12} {'RSS max proc MB':>16}")
+        print(f"{'config':8} {'docs':>7} {'wall s':>8} {'docs/s':>8} {'steady/s':>9} {'CPU s':>8} {'docs/CPU s':>11}"
+              f" {'RSS tree MB':>12} {'RSS max proc MB':>16}")
         for c, r in rs.items():
             print(f"{c:8} {r['docs']:>7} {r['wall']:>8.1f} {r['docs_per_s']:>8.2f} {r['docs_per_s_steady']:>9.2f}"
+                  f" {r.get('cpu', 0):>8.1f} {r.get('docs_per_cpu_s', 0):>11.2f}"
                   f" {r['rss_tree_mb']:>12.0f} {r['rss_proc_mb']:>16.0f}")
         ratios = []
         for a, b, label in (("kabar1", "bare", "kabar1 ÷ bare"), ("kabar2", "bare", "kabar2 ÷ bare"),
@@ -301,7 +315,12 @@ def report(results: list[dict]) -> None:
             if a in rs and b in rs:
                 w = rs[a]["docs_per_s"] / rs[b]["docs_per_s"]
                 s = rs[a]["docs_per_s_steady"] / rs[b]["docs_per_s_steady"]
-                ratios.append(f"  {label:18} wall {w:5.2f}   steady {s:5.2f}")
+                line = f"  {label:18} wall {w:5.2f}   steady {s:5.2f}"
+                if rs[a].get("docs_per_cpu_s") and rs[b].get("docs_per_cpu_s") and "floor" not in (a, b):
+                    line += f"   CPU {rs[a]['docs_per_cpu_s'] / rs[b]['docs_per_cpu_s']:5.2f}"
+                elif (a, b) == ("bare", "floor") and rs[a].get("cpu_steady") and rs[b].get("cpu_steady"):
+                    line += f"   CPU steady {rs[b]['cpu_steady'] / n / (rs[a]['cpu_steady'] / rs[a]['docs']):5.2f}"
+                ratios.append(line)
         if ratios:
             print("ratios (docs/s):")
             print("\n".join(ratios))
