@@ -23,7 +23,12 @@ def _title_candidate(line: Line) -> bool:
     if line.cls == BAD and line.reason != "duplicate":
         return False
     n = line.n_words
-    return S.TITLE_MIN_WORDS <= n <= S.TITLE_MAX_WORDS and not line.text.rstrip().endswith(".")
+    if not (S.TITLE_MIN_WORDS <= n <= S.TITLE_MAX_WORDS) or line.text.rstrip().endswith("."):
+        return False
+    text = line.text.strip()
+    if line.meta in ("byline", "editor", "dateline") or (line.meta == "date" and sig.date_words_left(text) < S.TITLE_MIN_WORDS + 1):
+        return False
+    return not (sig.is_breadcrumb(text) or sig.is_masthead(text) or sig.is_byline_shape(text))
 
 
 def pick_title(head: list[Line], body_stems: set[str]) -> int | None:
@@ -38,10 +43,22 @@ def pick_title(head: list[Line], body_stems: set[str]) -> int | None:
         if twins and head[i].n_words >= 3 and (i in fits or not body_stems):
             plain = [j for j in [i, *twins] if sig.normalise(head[j].text) == keys[i]]
             return plain[0] if plain else i
-    for i in cands:
-        if head[i].n_words >= 3 and i in fits:
-            return i
+    good = [i for i in cands if head[i].n_words >= 3 and i in fits]
+    if good:
+        share = {i: sig.share_in(head[i].stems, body_stems) for i in good}
+        above = [i for i in good if _above_header_data(head, i) and share[i] >= share[good[0]]]
+        return above[0] if above else good[0]
     return cands[0] if cands else None
+
+
+def _above_header_data(head: list[Line], i: int) -> bool:
+    """The headline sits right above the date or byline (author name lines may come between)."""
+    for j in range(i + 1, min(len(head), i + 3)):
+        if head[j].meta == "date" or head[j].meta == "byline" and head[j].n_words >= 3:  # not `By Industry`
+            return True
+        if not sig.is_name_line(head[j].text, head[j].n_words):
+            return False
+    return False
 
 
 def label_head(head: list[Line], title_i: int | None) -> list[ZoneLine]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kabar.clean import settings as S
 from kabar.clean import signals as sig
-from kabar.clean.phrases import phrase_hit, stopwords
+from kabar.clean.phrases import phrase_hit, read_also_pattern, stopwords
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -82,7 +82,40 @@ def read_lines(content: str, templates=frozenset()) -> list[Line]:
         _classify(line, templates)
         out.append(line)
     _mark_repeats(out)
+    _mark_read_also(out)
     return out
+
+
+def _headline_shaped(line: Line) -> bool:
+    """A link to another story: a few words, no full stop, not header data."""
+    text = line.text.strip()
+    return not line.meta and S.TITLE_MIN_WORDS <= line.n_words <= S.READ_ALSO_MAX_WORDS \
+        and not text.endswith((".", ":", ";")) and text.lstrip("•·*-–—> ")[:1].isupper()
+
+
+def _mark_read_also(lines: list[Line]) -> None:
+    """Signal `read_also`: under a bare `Baca Juga:` / `Read also` label (read-also.txt),
+    the headline-shaped lines are links, whatever they share with the title."""
+    pattern = read_also_pattern()
+    left = 0
+    for i, line in enumerate(lines):
+        if pattern.match(line.text.strip()):
+            if line.cls != BAD:
+                line.cls, line.reason = BAD, "read_also"
+            left = S.READ_ALSO_MAX_LINES
+        elif left and _headline_shaped(line) and (left == S.READ_ALSO_MAX_LINES or not _subheading(lines, i)):
+            line.cls, line.reason = BAD, "read_also"
+            left -= 1
+        else:
+            left = 0
+
+
+def _subheading(lines: list[Line], i: int) -> bool:
+    """Past the first link under a label: a line sharing words with the paragraph after
+    it heads that paragraph (`Trend 5: Exercises for mental health`)."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is not None and nxt.cls in (GOOD, NEAR) and not _headline_shaped(nxt) \
+        and len(lines[i].stems & nxt.stems) >= S.HEADLINE_NEXT_SHARED
 
 
 def _classify(line: Line, templates) -> None:

@@ -67,14 +67,14 @@ def _all_phrases() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
 
 def _phrase_files() -> list[tuple[str, str]]:
     folder = data_dir() / _DIR
-    names = ["common.txt", "id.txt", "en.txt"] + sorted(p.name for p in folder.glob("outlet-*.txt"))
+    names = ["common.txt", "id.txt", "ms.txt", "en.txt"] + sorted(p.name for p in folder.glob("outlet-*.txt"))
     return [(n.removesuffix(".txt"), f"{_DIR}/{n}") for n in names if (folder / n).exists()]
 
 
 @functools.lru_cache(maxsize=1)
 def phrase_sets() -> tuple[tuple[str, re.Pattern], ...]:
     folder = data_dir() / _DIR
-    names = ["common.txt", "id.txt", "en.txt"] + sorted(p.name for p in folder.glob("outlet-*.txt"))
+    names = ["common.txt", "id.txt", "ms.txt", "en.txt"] + sorted(p.name for p in folder.glob("outlet-*.txt"))
     out = []
     for name in names:
         if (folder / name).exists():
@@ -115,6 +115,13 @@ def stopwords() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def credit_words() -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for e in load_lines(f"{_DIR}/credits.txt") for w in e.split())
+
+
+@functools.lru_cache(maxsize=1)
+def read_also_pattern() -> re.Pattern:
+    """read-also.txt (bare `Baca Juga:` labels) as one pattern, matched at the line start."""
+    entries = tuple(load_lines(f"{_DIR}/read-also.txt"))
+    return _compile("read-also.txt", entries) if entries else re.compile("(?!)")
 
 
 @functools.lru_cache(maxsize=1)

@@ -27,6 +27,8 @@ COHERENCE_MIN = 0.12  # below: a body candidate at the region edge is off-topic 
 HEADLINE_CASE_SHARE = 0.9  # share of capitalised content words of a headline-shaped line
 HEADLINE_MIN_WORDS = 5  # a Title Case line this long inside the body may be a related headline
 HEADLINE_TITLE_SHARE = 0.2  # ... and it is one when it shares less than this with the title
+READ_ALSO_MAX_LINES = 4  # headline-shaped lines under a bare `Baca Juga:` label dropped as links...
+READ_ALSO_MAX_WORDS = 20  # ...each at most this long and without a full stop
 HEADLINE_NEXT_SHARED = 2  # a subheading shares this many stems with the paragraph after it; an injected headline does not
 COHERENCE_MIN_CORE_STEMS = 60  # judge coherence only against a core body this rich...
 COHERENCE_MAX_LINE_SHARE = 0.3  # ...and only lines smaller than this share of it
@@ -42,10 +44,14 @@ HEAD_MAX_LINES = 80  # title and meta are looked for in the lines before the bod
 TITLE_MIN_WORDS = 2
 TITLE_MAX_WORDS = 35
 TITLE_BODY_SHARE = 0.3  # title candidates share this much with the body
+CRUMB_MAX_SEGMENT_WORDS = 4  # a breadcrumb (`Home » Nasional » Politik`) joins segments this short...
+CRUMB_PAIR_MAX_WORDS = 2  # ...and a two-segment one joined by `/` or `|` even shorter (not `Headline | Site`)
 META_NAME_MAX_WORDS = 5  # "Chella Defa Anjelina," next to a byline or date line
 DATELINE_LOOKAHEAD = 8  # a dateline-only line this close to the body start opens the body
 CITES_TITLE_MIN_WORDS = 5  # a body line holding the whole headline (this long) and more is a syndication note
 CITES_TITLE_TAIL_LINES = 3  # ...among the last lines of the body (a headline quoted in prose is fine)
+CREDITS_SENTENCE_LINES = 2  # at most this many sentences right above the reporter/editor lines join the body...
+CREDITS_LOOKAHEAD = 4  # ...found within this many lines after it (furniture such as `Baca juga: …` may sit between)
 TAIL_META_LINES = 3  # editor code "(aik/aik)" within this many lines after the body is meta
 
 # --- cross-document templates (CleanStep.prepare) ---

@@ -1,6 +1,7 @@
 """Per-line signals of the text classifier: small named functions, each testable alone."""
 from __future__ import annotations
 
+import functools
 import re
 
 from kabar.clean import settings as S
@@ -22,18 +23,27 @@ _DATE = re.compile(
 _DATELINE_ONLY = re.compile(r"^[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}\s*(?:\([A-Za-z]+\))?\s*[-–—]+$")
 _PAREN_TAIL = re.compile(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)\s*$")
 _SLASH_CREDIT = re.compile(r"^[•·\-*]?\s*[\w.]+(?:\s\w+)?/[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}$")
+_PAREN_SLASH_CREDIT = re.compile(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 _NAME = re.compile(r"^(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|bin|binti|van|de|al))*\s*[,&]?$")
 
 
 _LEDE_DATELINE = re.compile(
-    r"^(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}\s*,\s*)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}"
+    r"^(?:[a-z][\w-]*(?:\.[a-z]{2,6})+\s*,\s*)?"  # `jpnn.com, JAKARTA -`
+    r"(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}\s*,\s*)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}"
     r"\s*(?:\([A-Za-z][\w. ]*\))?\s*(?:[-–—]{1,2})\s+\S"
 )
 
 
 def opens_with_dateline(line: str) -> bool:
-    """`TRIBUNJOGJA.COM, BANTUL - Ratusan warga…`, `WASHINGTON (Reuters) - …`: a lede."""
+    """`TRIBUNJOGJA.COM, BANTUL - Ratusan warga…`, `WASHINGTON (Reuters) - …`,
+    `jpnn.com, JAKARTA - …`: a lede."""
     return _LEDE_DATELINE.match(line.lstrip()) is not None
+
+
+def without_dateline(line: str) -> str:
+    """The lede after its dateline (`KOMPAS.com - Warga…` → `Warga…`), else the line."""
+    m = _LEDE_DATELINE.match(line.lstrip())
+    return line.lstrip()[m.end() - 1:] if m else line
 
 
 def is_call_to_action(line: str) -> bool:
@@ -95,6 +105,12 @@ def is_date_line(line: str, n_words: int) -> bool:
     return n_words <= 14 and _DIGIT.search(line) is not None and _DATE.search(line) is not None
 
 
+def date_words_left(line: str) -> int:
+    """Words with letters left once the dates and times are taken out of a date line:
+    a weekday at most for a page's date line, a headline's words when it names a date."""
+    return sum(1 for w in words(_DATE.sub(" ", line)) if not w.isdigit())
+
+
 def is_dateline_only(line: str) -> bool:
     """`Moskow -`, `Jakarta, (ANTARA) -`: the place line printed before the first paragraph."""
     text = line.strip()
@@ -102,11 +118,15 @@ def is_dateline_only(line: str) -> bool:
 
 
 def is_caption(line: str, n_words: int) -> bool:
-    """Photo caption or credit: ends in `(dok. KCNA via REUTERS)`, or `• Outlet/Photographer`."""
+    """Photo caption or credit: ends in `(dok. KCNA via REUTERS)` or `(JP/Dhoni Setiawan)`,
+    or is `• Outlet/Photographer`."""
     text = line.strip()
     if "/" in text and _SLASH_CREDIT.match(text):
         return True
     m = _PAREN_TAIL.search(text) if text.endswith(")") else None
+    credit = _PAREN_SLASH_CREDIT.match(m.group(1).strip()) if m else None
+    if credit and (len(words(credit.group(0).split("/", 1)[1])) >= 2 or ends_sentence(text[: m.start()])):
+        return True  # `… on June 18, 2024. (JP/Dhoni Setiawan)`: outlet/photographer
     if m and not ends_sentence(text[: m.start()]):
         inner = {w.lower().rstrip(".") for w in re.findall(r"[\w.]+", m.group(1))}
         if inner & credit_words():
@@ -129,3 +149,52 @@ def meta_label(line: str) -> str | None:
 def normalise(line: str) -> str:
     """Key for repeat and template counting: case and spacing folded."""
     return " ".join(line.lower().split())
+
+
+_CRUMB_SEP = re.compile(r"\s+([»›>/|])\s+")
+_HOST = re.compile(r"^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}$", re.I)
+_BYLINE_SHAPE = re.compile(r"^(?:(?P<section>[^,]{1,40}?)\s+[-–—|]\s+)?(?P<name>[^,]{3,60}?)\s*,\s*(?P<outlet>[^,]{2,40})$")
+
+
+def is_breadcrumb(line: str) -> bool:
+    """`Home » Nasional » Politik`, `Suara.com / News / Metropolitan`, `Indonesia > Society`:
+    short segments joined by » › > / |. A `Headline | Site` title has a long segment; a
+    pair joined by `/`, or segments joined by `|` only, need to be very short."""
+    parts = _CRUMB_SEP.split(line.strip())
+    segs, seps = parts[0::2], set(parts[1::2])
+    if len(segs) < 2 or any(not s.strip() for s in segs):
+        return False
+    sizes = [len(words(s)) for s in segs]
+    if max(sizes) > S.CRUMB_MAX_SEGMENT_WORDS or min(sizes) == 0 or any(s.rstrip()[-1] in "?!" for s in segs):
+        return False
+    if seps == {"|"}:  # `What is Mesh WiFi? | Whole Home Mesh WiFi | TP-Link`: a <title>
+        return max(sizes) <= S.CRUMB_PAIR_MAX_WORDS
+    return len(segs) >= 3 or bool(seps & set("»›>")) or max(sizes) <= S.CRUMB_PAIR_MAX_WORDS
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_names() -> frozenset[str]:
+    from kabar.registry import get_registry
+
+    reg = get_registry()
+    names = {" ".join(n.casefold().split()) for n, _ in reg.all_names()}
+    names.update(d for o in reg.outlets for d in o.domains)
+    return frozenset(names)
+
+
+def is_masthead(line: str) -> bool:
+    """A line that is just a host name (`Tribun-Timur.com`) or an outlet's name from the
+    outlet registry (`The Jakarta Post`): the site's masthead, never the headline."""
+    text = line.strip().strip("|•·-–— ")
+    if _HOST.match(text):
+        return True
+    return " ".join(text.casefold().split()) in _outlet_names()
+
+
+def is_byline_shape(line: str) -> bool:
+    """`Market - Arrijal Rachman, CNBC Indonesia`: (a section,) a person's name, then the outlet."""
+    m = _BYLINE_SHAPE.match(line.strip())
+    if not m or not is_masthead(m.group("outlet")):
+        return False
+    name = m.group("name")
+    return is_name_line(name, len(words(name)))

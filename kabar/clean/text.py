@@ -45,6 +45,10 @@ def _after_dateline(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
     if not runs:
         return runs
     s, e = runs[0]
+    if s > 0 and _is_lede(lines[s - 1]):
+        # signal `lede_above`: a lede dense with names (`JAKARTA - Polda Metro Jaya…`) has
+        # too few function words to be prose, but its dateline says the body starts there
+        return [(s - 1, e)] + runs[1:]
     for i in range(s, min(e, s + S.DATELINE_LOOKAHEAD)):
         if lines[i].meta == "dateline":
             return [(i, e)] + runs[1:]
@@ -55,19 +59,53 @@ def _after_dateline(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
             break
         if lines[i].cls in (GOOD, NEAR) and sig.opens_with_dateline(lines[i].text):
             return [(i, e)] + runs[1:]
+    if not lines[s].sentence:
+        # signal `headline_in_run`: a run opening with a headline (long enough to pass for
+        # prose, but no full stop) holds the page header; the body starts at its date or byline
+        for i in range(s + 1, min(e - 1, s + S.DATELINE_LOOKAHEAD)):
+            if lines[i].meta in ("date", "byline") and not lines[i].sentence and lines[i].cls != GOOD:
+                return [(i, e)] + runs[1:]
     return runs
 
 
+def _body_stems(lines: list[Line], runs: list[tuple[int, int]]) -> set[str]:
+    """Content stems of the body runs, for the title's body share. A lede's dateline
+    (`KOMPAS.com, JAKARTA -`) does not count: it would vouch for the masthead."""
+    out: set[str] = set()
+    for s, e in runs:
+        for i in range(s, e):
+            text = lines[i].text
+            rest = sig.without_dateline(text) if i == s else text
+            out |= lines[i].stems if rest is text else sig.stems(sig.words(rest))
+    return out
+
+
+def _is_lede(line: Line) -> bool:
+    return line.cls != BAD and line.n_words >= S.GOOD_MIN_WORDS and not line.meta \
+        and sig.opens_with_dateline(line.text)
+
+
 def _runs_with_coherence(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool], int | None]:
+    runs, off, title_i = _coherent_runs(lines)
+    return _before_credits(lines, runs), off, title_i
+
+
+def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool], int | None]:
     runs = _after_dateline(lines, body_runs([weight(l) for l in lines]))
     first = runs[0][0] if runs else len(lines)
-    body_stems = set().union(*(lines[i].stems for s, e in runs for i in range(s, e))) if runs else set()
+    body_stems = _body_stems(lines, runs)
     title_i = pick_title(lines[:first], body_stems)
     title_stems = lines[title_i].stems if title_i is not None else set()
     core: Counter = Counter()
     core_ids = {i for s, e in runs for i in range(s, e) if lines[i].cls == GOOD}
     for i in core_ids:
         core.update(lines[i].stems)
+    lede = lines[runs[0][0]] if runs else None
+    if lede is not None and lede.cls == NEAR and sig.opens_with_dateline(lede.text):
+        # the lede sets the topic even when too dense with names to be prose (its
+        # dateline `Liputan6.com, Pekalongan -` would vouch for the outlet's own promos)
+        core_ids.add(runs[0][0])
+        core.update(sig.stems(sig.words(sig.without_dateline(lede.text))))
     off = [False] * len(lines)
     core_chars = sum(len(lines[i].text) for i in core_ids)
     if len(core) < S.COHERENCE_MIN_CORE_STEMS:
@@ -83,6 +121,29 @@ def _runs_with_coherence(lines: list[Line]) -> tuple[list[tuple[int, int]], list
             title_i = pick_title(lines[:first2], body_stems)
     runs = _trim_tail_blocks(lines, runs, off, title_stems)
     return runs, off, title_i
+
+
+def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Signal `before_credits`: the article's last sentences sit right above its reporter
+    / editor lines (`Pewarta: …`, `Reporter: …`); one dense with names and figures, too
+    poor in function words to be prose, still ends the body there."""
+    if not runs:
+        return runs
+    s, e = runs[-1]
+    j, n = e, 0
+    while j < len(lines) and j - e < S.CREDITS_LOOKAHEAD and (
+            lines[j].cls == BAD and not lines[j].meta or n < S.CREDITS_SENTENCE_LINES and _sentence_line(lines[j])):
+        n += lines[j].cls != BAD
+        j += 1
+    if n and j < len(lines) and lines[j].meta in ("byline", "editor"):
+        return runs[:-1] + [(s, j)]
+    return runs
+
+
+def _sentence_line(line: Line) -> bool:
+    text = line.text.strip()
+    return line.cls != BAD and not line.meta and line.n_words >= S.GOOD_MIN_WORDS and text[:1].isupper() \
+        and text.endswith(".")
 
 
 def _prose_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[bool]) -> list[tuple[int, int]]:
