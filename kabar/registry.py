@@ -108,14 +108,32 @@ class Registry:
         return self.by_domain(host_of(url))
 
     def by_signature(self, text: str) -> Outlet | None:
-        """The outlet whose signature occurs earliest in `text` (header lines of a page)."""
-        best: tuple[int, Outlet] | None = None
+        """The outlet whose signature occurs earliest in `text` (header lines of a page).
+        On a tie (two signatures matching at the same place) the more specific wins: the
+        longer match, then the outlet whose domain is a subdomain of the other's or whose
+        signature is more literal ("TRIBUN-TIMUR.COM," over the network's "TRIBUN-?[A-Z]+.COM,"),
+        never registry order alone."""
+        best: tuple[int, int, int, Outlet] | None = None
         for o in self.outlets:
             for sig in o.signatures:
                 m = sig.search(text)
-                if m and (best is None or m.start() < best[0]):
-                    best = (m.start(), o)
-        return best[1] if best else None
+                if not m:
+                    continue
+                cand = (m.start(), m.end() - m.start(), _literal_chars(sig.pattern), o)
+                if best is None or m.start() < best[0] or (m.start() == best[0] and _more_specific(cand, best)):
+                    best = cand
+        return best[3] if best else None
+
+    def by_exact(self, text: str | None) -> Outlet | None:
+        """A whole line that is exactly a registered name, alias or domain ("Okezone",
+        "SINDOnews.com", "Katadata.co.id", "The Jakarta Post"); anything more is no match."""
+        t = " ".join((text or "").split()).strip()
+        if not t:
+            return None
+        hit = self.by_name(t)
+        if hit is None and re.fullmatch(r"(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", t):
+            hit = self._by_domain.get(t.lower().removeprefix("www."))
+        return hit
 
     def by_name(self, name: str | None) -> Outlet | None:
         if not name:
@@ -146,6 +164,26 @@ def _validate(e: dict) -> None:
             ZoneInfo(e["timezone"])
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise DataFileError(f"{where}: unknown timezone {e['timezone']!r}") from exc
+
+
+def _literal_chars(pattern: str) -> int:
+    """How much of a signature is literal text (a rough measure of how specific it is)."""
+    body = re.sub(r"\(\?[a-zA-Z]+\)|\[[^\]]*\]|\\[sSdDwWbB]|[()?*+{}|^$]|\{\d*,?\d*\}", "", pattern)
+    return len(body.replace("\\", ""))
+
+
+def _is_under(a: Outlet, b: Outlet) -> bool:
+    """Some domain of `a` is a subdomain of a domain of `b` (makassar.tribunnews.com under tribunnews.com)."""
+    return any(da != db and da.endswith("." + db) for da in a.domains for db in b.domains)
+
+
+def _more_specific(cand: tuple, best: tuple) -> bool:
+    (_, clen, clit, co), (_, blen, blit, bo) = cand, best
+    if clen != blen:
+        return clen > blen
+    if _is_under(co, bo) != _is_under(bo, co):
+        return _is_under(co, bo)
+    return clit > blit
 
 
 def _name_key(name: str) -> str:

@@ -15,7 +15,7 @@ from kabar.enrich.outlet import find_outlet
 from kabar.enrich.settings import settings
 from kabar.enrich.sources import extract_sources
 from kabar.enrich.title import find_title
-from kabar.record import Doc
+from kabar.record import BODY, Doc
 from kabar.registry import get_registry
 from kabar.steps import Step
 
@@ -69,9 +69,14 @@ class EnrichStep(Step):
 
     @staticmethod
     def tail(doc: Doc, header, n: int = 12) -> list:
-        """The page's last lines after the lead, whatever their zone."""
+        """The lines just after the article's last body line (Antara "Pewarta: X", JPNN
+        "Reporter : X", before the tags and related items), then the page's last lines
+        after the lead, whatever their zone."""
         after = header.lead.line_no if header.lead else 10**9
-        return [z for z in doc.zones if z.line_no > after and z.text.strip()][-n:]
+        rest = [z for z in doc.zones if z.line_no > after and z.text.strip()]
+        last_body = max((z.line_no for z in rest if z.zone == BODY), default=after)
+        out = [z for z in rest if z.line_no > last_body][:n]
+        return out + [z for z in rest[-n:] if z not in out]
 
     @staticmethod
     def date_line_numbers(header, outlet, language) -> set[int]:

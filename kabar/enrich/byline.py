@@ -52,6 +52,9 @@ class Bylines:
         self.credit_by_rx = re.compile(rf"\b{words_rx(credits_by)}$", re.I)
         self.desk_rx = re.compile(rf"\b{words_rx(cfg['desk_words'])}\b", re.I)
         self.glued_role_rx = re.compile(rf"\s+(?:{words_rx(cfg['role_words'])})\b.*$", re.I)
+        self.trailing_rx = re.compile(rf"^(?P<names>[^,·•|\d]+?)\s*,?\s+{words_rx(cfg['trailing_labels'])}\s*(?:$|[·•|,–—-]\s*\S.*$)",
+                                      re.I)
+        self.date_glue = {w.casefold() for w in cfg["date_glue"]}
         self.role_rx = re.compile(rf"^(?:[A-Z][A-Za-z]{{0,3}}\.?-?[A-Z]*\.?(?:\s\d+)?|(?i:.*\b{words_rx(cfg['role_words'])}\b.*))$")
 
     # --- names -------------------------------------------------------------------------
@@ -94,7 +97,7 @@ class Bylines:
         m = self.author_rx.match(line)
         if not m:
             return []
-        rest = self.editor_word_rx.split(m.group("rest"), maxsplit=1)[0]
+        rest = self.cut_date(self.editor_word_rx.split(m.group("rest"), maxsplit=1)[0])
         parts = re.split(r",\s*", rest)
         # "Kontributor Surabaya, Achmad Faizal", "Laporan Wartawan Tribunnews.com, Reza Deni":
         # before the comma, the desk's place or outlet, not a name
@@ -103,10 +106,41 @@ class Bylines:
         return self.names(", ".join(p for p in parts if not self.is_outlet(p)))
 
     def dash_outlet(self, line: str) -> list[str]:
-        m = re.match(r"^(?P<names>.+?)\s*[-–—|]\s*(?P<outlet>[\w.]+(?: [A-Z][\w.]+)?)$", line)
+        """"Novi Christiastuti - detikNews" (a hyphen needs spaces around it: "Tribun-Timur.com"
+        is a domain, not "Tribun" then an outlet); "Market - Arrijal Rachman, CNBC Indonesia"
+        (section, dash, names, comma, a registered outlet); "Nina A. Loasana (The Jakarta Post)"."""
+        m = re.match(r"^(?P<names>.+?)(?:\s+[-–—|]\s+|\s*[–—|]\s*)(?P<outlet>[\w.]+(?: [A-Z][\w.]+)?)$", line)
         if m and self.is_outlet(m.group("outlet")):
             return self.names(m.group("names"))
+        m = re.match(r"^[^,\d]{1,30}?\s+[-–—|]\s+(?P<names>[^,\d]+?),\s*(?P<outlet>[^,]+)$", line) \
+            or re.match(r"^(?P<names>[^,()\d]+?)\s*\((?P<outlet>[^()]+)\)$", line)
+        if m and self.registry.by_name(m.group("outlet").strip()) is not None:
+            return self.names(m.group("names"))
         return []
+
+    def trailing_label(self, line: str) -> list[str]:
+        """"Fahreza Rizky, Jurnalis · Jum'at 21 Juni 2024": a name, then a reporter label
+        (`byline.trailing_labels`) - the date may follow on the same line."""
+        m = self.trailing_rx.match(line)
+        if not m or self.author_rx.match(m.group("names")) or self.author_only_rx.match(m.group("names")):
+            return []
+        return self.names(m.group("names"))
+
+    def cut_date(self, rest: str) -> str:
+        """"Felek Wahyu pada 20 Jun 2024, 10:15 WIB" -> "Felek Wahyu": a byline's names end
+        where its date starts (names never hold digits); "pada"/"on" and a day or month
+        name left hanging go too."""
+        m = re.search(r"\d", rest)
+        if not m:
+            return rest
+        rest = rest[:m.start()]
+        while True:
+            t = rest.rstrip(" ,;:·•|-–—")
+            last = t.split()[-1].casefold().strip(".'’") if t.split() else ""
+            if last and (last in self.date_glue or last in self.not_names):
+                rest = t[: len(t) - len(t.split()[-1])]
+                continue
+            return t
 
     def authors(self, header: Header, date_lines: set[int], tail: list = ()) -> list[str]:
         """`tail`: the page's last lines after the lead, where Antara and Tribunnews print
@@ -119,7 +153,7 @@ class Bylines:
                 continue
             if self.author_only_rx.match(line) and k + 1 < len(lines):
                 line = f"{line} {clean_line(lines[k + 1].text)}"  # "Reporter" / "Hendrik Yaputra"
-            found = self.labelled(line) or self.dash_outlet(line)
+            found = self.labelled(line) or self.dash_outlet(line) or self.trailing_label(line)
             if found:
                 return found[: self.cfg["max_authors"]]
         # name-only lines next to the date line (Kompas), or labelled by the cleaner
@@ -272,7 +306,35 @@ class Bylines:
             place = self.place_of(clean_line(z.text), whole=z is not header.lead)
             if place:
                 return place
+        for z in header.lines:
+            place = self.place_before_date(clean_line(z.text)) if z.zone == "meta" else None
+            if place:
+                return place
         return None
+
+    def place_before_date(self, line: str) -> str | None:
+        """"Jakarta ● Wed, June 19, 2024": a place, a bullet or bar, then the date line. The
+        place must be a known one (sources_places.yaml): before a bullet, a section name
+        ("Nasional · 20 Juni 2024") is as likely."""
+        from kabar.enrich.dates import parse_stamp
+        from kabar.enrich.sources_lexicon import get_places
+
+        m = re.match(r"^(?P<place>[^●•|·\d]{2,40}?)\s*[●•|·]\s*(?P<rest>.*\d.*)$", line)
+        if not m or parse_stamp(m.group("rest"), None) is None:
+            return None
+        p = m.group("place").strip(" ,:")
+        words = p.split()
+        dcfg = settings()["dates"]
+        labels = {w.casefold() for w in dcfg["update_labels"] + dcfg["publish_labels"]}
+        if not words or len(words) > settings()["dateline"]["max_words"] or self.is_outlet(p) \
+                or p.casefold() in self._not_places() or p.casefold() in labels \
+                or any(re.sub(r"[.,'’]", "", w.casefold()) in self.not_names | labels for w in words):
+            return None
+        if not all(w[0].isupper() for w in words if w.casefold() not in _PARTICLES):
+            return None
+        if get_places().match([w.casefold() for w in words], 0) != len(words):
+            return None
+        return p.title() if p.isupper() and len(p) > 3 else p
 
     def place_of(self, line: str, whole: bool) -> str | None:
         tail = r"\s*$" if whole else r"\s+(?=[\"“'‘(\w])"

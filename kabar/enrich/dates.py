@@ -43,7 +43,7 @@ DATE_RX = (
     r"|(?P<iso>(?:19|20)\d\d(?P<isep>[-/])\d\d(?P=isep)\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?)"
 )
 TIME_RX = r"(?P<time>\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?)"
-SEP_RX = r"(?:\s*(?:[,|/•·–—-]|\bpukul\b|\bjam\b|\bat\b)\s*)*\s*"
+SEP_RX = r"(?:\s*(?:[,|/•·–—@-]|\bpukul\b|\bjam\b|\bat\b)\s*)*\s*"
 
 
 @dataclass(frozen=True)

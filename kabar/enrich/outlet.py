@@ -1,13 +1,17 @@
 """Outlet of a page: its URL, else the record's outlet field, else a text signature in the
-header (the lines before the body and the body's first line); else unknown (None).
+header (the lines before the body and the body's first line), else its masthead (one of the
+page's first lines is exactly a registered name/alias/domain) or the holder of its copyright
+line at the foot; else unknown (None).
 
 Never a guess: a page that names no registered outlet in those places gets None, even
 if its body cites outlets ("Dilansir dari BBC").
 """
 from __future__ import annotations
 
+import re
+
 from kabar.enrich.header import Header, clean_line
-from kabar.enrich.settings import settings
+from kabar.enrich.settings import settings, words_rx
 from kabar.record import BODY
 from kabar.registry import Outlet, Registry
 
@@ -28,4 +32,38 @@ def find_outlet(doc, registry: Registry, header: Header | None = None) -> Outlet
         return hit
     # photo credits and desk lines near the top ("VIVA.co.id/Natania"), never body lines
     top = [clean_line(z.text) for z in doc.zones[: settings()["header"]["max_lines"]] if z.zone != BODY]
-    return registry.by_signature("\n".join(top))
+    return masthead(doc, registry) or registry.by_signature("\n".join(top)) or copyright_holder(doc, registry)
+
+
+def _lines(doc) -> list[str]:
+    return [t for t in (clean_line(z.text) for z in doc.zones) if t]
+
+
+def masthead(doc, registry: Registry) -> Outlet | None:
+    """The page's first lines are its masthead: one that is exactly a registered name,
+    alias or domain names the outlet ("Okezone", "Katadata.co.id")."""
+    for line in _lines(doc)[: settings()["outlet"]["masthead_lines"]]:
+        hit = registry.by_exact(line)
+        if hit is not None:
+            return hit
+    return None
+
+
+def copyright_holder(doc, registry: Registry) -> Outlet | None:
+    """"Copyright © 2024 Okezone.com, All Rights Reserved" among the page's last lines: the
+    holder (up to the first comma) when it is exactly a registered name, alias or domain."""
+    cfg = settings()["outlet"]
+    label = re.compile(rf"^(?:{words_rx(cfg['copyright_labels'])}\s*)+", re.I)
+    rights = re.compile(rf"[\s,.;–—-]*{words_rx(cfg['rights_phrases'])}\.?\s*$", re.I)
+    year = r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?"
+    for line in reversed(_lines(doc)[-cfg["footer_lines"]:]):
+        m = label.match(line)
+        if not m:
+            continue
+        rest = rights.sub("", line[m.end():])
+        rest = re.sub(rf"^{year}\s*|\s*{year}$", "", rest.strip())
+        holder = re.split(r",|\s[-–—|]\s", rest, maxsplit=1)[0].strip(" .")
+        hit = registry.by_exact(holder)
+        if hit is not None:
+            return hit
+    return None

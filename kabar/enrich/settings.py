@@ -1,6 +1,6 @@
 """Enrich settings from `data/registry/enrich.yaml`, checked once with a clear error.
 
-Every threshold and word list of title, byline, dateline, date and language lives in
+Every threshold and word list of title, byline, dateline, outlet, date and language lives in
 that file; code reads them through `settings()`.
 """
 from __future__ import annotations
@@ -22,14 +22,17 @@ SCHEMA: dict[str, dict[str, type]] = {
     "byline": {"author_labels": list, "editor_labels": list, "not_names": list, "team_words": list,
                "conjunctions": list, "max_name_words": int, "max_authors": int,
                "html_lead_labels": list, "html_cut_labels": list, "role_words": list, "html_before": int,
-               "html_after": int, "qualified_labels": list, "desk_words": list, "html_label_after": int},
+               "html_after": int, "qualified_labels": list, "desk_words": list, "html_label_after": int,
+               "trailing_labels": list, "date_glue": list},
     "dateline": {"max_words": int, "not_places": list},
+    "outlet": {"masthead_lines": int, "footer_lines": int, "copyright_labels": list, "rights_phrases": list},
     "dates": {"zones": dict, "language_timezone": dict, "update_labels": list, "publish_labels": list,
               "min_year": int, "relative_max_days": int, "visible_before": int, "visible_after": int,
               "line_max_words": int, "month_first_regions": list},
     "language": {"seed": int, "min_chars": int, "min_prob": float, "max_chars": int, "malay": dict},
 }
-MALAY_SCHEMA = {"enabled": bool, "min_markers": int, "ratio": float, "ms_markers": list, "id_markers": list}
+MALAY_SCHEMA = {"enabled": bool, "min_markers": int, "ratio": float, "min_distinct": int, "ms_markers": list,
+                "id_markers": list}
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,13 @@ from kabar.enrich.sources_names import Cand, Namer, find_chunks
 from kabar.record import Doc, Source
 from kabar.registry import Registry
 
+# a lede's dateline: "JAKARTA -", "jpnn.com, JAKARTA -", "Surabaya (ANTARA) -",
+# "Jakarta, CNN Indonesia --", "TEMPO.CO, Jakarta -", "KUALA LUMPUR:" (masked before
+# parsing, same length)
+_CAPS = r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}"
+_DATELINE = re.compile(rf"^\s*(?:[\w-]+(?:\.[\w-]+)+\s*,\s*)?{_CAPS}(?:\s*,\s*{_CAPS})?(?:\s*\([^()]{{1,30}}\))?"
+                       r"\s*[-–—]{1,2}\s+(?=\S)|^\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){0,3}:\s+(?=\S)")
+
 _LANG_GRAMMARS = {"id": ("id",), "ms": ("id",), "en": ("en",), "und": ("id", "en")}
 
 
@@ -48,6 +55,9 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
     events: list[Event] = []
     base = 0
     for par in text.split("\n\n"):
+        m = _DATELINE.match(par)
+        if m:  # "jpnn.com, JAKARTA - Apkasindo meminta…": the place is no subject
+            par = " " * m.end() + par[m.end():]
         events.extend(gram.paragraph(par, base, lowers))
         base += len(par) + 2
     # pronouns carry the last named speaker, across paragraphs
@@ -65,11 +75,22 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
     full = None  # computed on the first person name, if any
     out: dict[str, Source] = {}
     forms: dict[str, set[str]] = {}
+    shorts = {c.name for c, _ in resolved if c.kind == "person"}
     for cand, ev in resolved:
         name = cand.name
         if cand.kind == "person":
             if full is None:
-                full = _full_names(text, gram)
+                full = Counter()
+                for n, c in _full_names(text, gram).items():
+                    full[_trim(n, shorts, gram)[0]] += c
+                # and the names the grammar resolved in context ("Juru bicara KPK Tessa
+                # Mahardhika Sugiarto": out of context the chunk reads as an organisation)
+                for n in shorts:
+                    if " " in n:
+                        full[_trim(n, shorts, gram)[0]] += 1
+            name, cut = _trim(name, shorts, gram)
+            if cut and cand.role is None:
+                cand.role = cut
             name = _fullest(name, full)
         if own_outlet and name == own_outlet:
             continue
@@ -104,6 +125,28 @@ def _full_names(text: str, gram: Grammar) -> Counter:
         if cand is not None and cand.kind == "person" and " " in cand.name:
             counts[cand.name] += 1
     return counts
+
+
+def _trim(name: str, shorts: set[str], gram: Grammar) -> tuple[str, str | None]:
+    """A role or unit glued before a name ("Apkasindo Gulat Manurung", "Permata Josua
+    Pardede") is cut where a shorter form of the name the article uses elsewhere starts
+    ("kata Gulat", "kata Josua"), keeping given-name prefixes before it ("I Gusti Ketut
+    Astawa" for "kata Ketut"). At least two tokens stay: "Joko Widodo" is not cut at "Widodo".
+    Returns (name, the part cut off or None)."""
+    toks = name.split()
+    if len(toks) < 3:
+        return name, None
+    for i in range(len(toks) - 1, 0, -1):  # the last place a short form starts: "KAI Commuter" is
+        for s in shorts:                     # itself a phrase the article uses, "Joni" is the name
+            st = s.split()
+            if s == name or toks[i:i + len(st)] != st:
+                continue
+            j = i
+            while j > 0 and (re.fullmatch(r"[A-Z]\.?", toks[j - 1]) or gram.lex.has("name_prefixes", toks[j - 1])):
+                j -= 1
+            if j > 0 and len(toks) - j >= 2:
+                return " ".join(toks[j:]), " ".join(toks[:j])
+    return name, None
 
 
 def _fullest(name: str, full: Counter) -> str:

@@ -154,6 +154,20 @@ class Grammar:
             out = [cand]
             if cj + 1 < len(chunks) and chunks[cj + 1].end <= pos:
                 nxt = chunks[cj + 1]
+                if re.fullmatch(r"\s+(?:dan|serta|and)\s+", text[chunks[cj].end:nxt.start]) \
+                        and cj + 2 < len(chunks) and chunks[cj + 2].end <= pos \
+                        and (re.fullmatch(r"[ \t]+", text[nxt.end:chunks[cj + 2].start])
+                             or (re.fullmatch(r"[ \t]*,[ \t]*", text[nxt.end:chunks[cj + 2].start])
+                                 and self.namer.segment_is_role(text[seg:chunks[cj].end], strict=True))):
+                    # "Ketua Asosiasi Logistik dan Forwarder Indonesia (ALFI) Jawa Timur Sebastian
+                    # Wibisono menyambut": the "dan" is inside the body's name; the speaker is
+                    # the last run of names before the verb, the rest its role; so is the name
+                    # set off by commas after a role with "dan" ("Kepala Pusat Gempa Bumi dan
+                    # Tsunami BMKG, Daryono, mengatakan")
+                    last = max(k for k in range(cj + 2, len(chunks)) if chunks[k].end <= pos)
+                    c3, _ = self.namer.resolve(text, chunks, last, seg, lowers)
+                    if c3 is not None and c3.kind == "person":
+                        return [c3]
                 if re.fullmatch(r"\s+(?:dan|serta|and)\s+", text[chunks[cj].end:nxt.start]):
                     c2, _ = self.namer.resolve(text, chunks, cj + 1, nxt.start, lowers)
                     if c2 is not None:

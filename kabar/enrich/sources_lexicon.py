@@ -15,7 +15,7 @@ LANG_KEYS = (
     "trailing_verbs", "pronoun_forms", "pronouns", "leading_verbs", "passive_verbs",
     "agent_markers", "according", "media_cues", "cue_fillers", "channel_preps", "media_heads",
     "wrappers", "org_heads", "roles", "role_words", "adverbs", "clause_breaks",
-    "prepositions", "stop_names",
+    "prepositions", "stop_names", "name_prefixes",
 )
 
 # A capitalised name token: "Peskov", "Won-sik", "Leif-Eric", "O'Brien", "U.S.", "KCNA", "G20".
@@ -90,6 +90,7 @@ class Lexicon:
 class Places:
     index: dict  # first word -> phrases (places and institutions)
     names: frozenset  # every entry, lower-case, space-joined
+    place_names: frozenset = frozenset()  # the `places` entries only (no institutions)
 
     def match(self, tokens: list[str], i: int) -> int:
         return _match(self.index, tokens, i)
@@ -150,7 +151,8 @@ def get_places() -> Places:
         raise DataFileError("sources_places.yaml: expected a mapping with `places` and `institutions`")
     inst = _phrases(data.get("institutions") or [])
     places = _phrases(data.get("places") or [])
-    return Places(_index(inst + places), frozenset(" ".join(p) for p in inst + places))
+    return Places(_index(inst + places), frozenset(" ".join(p) for p in inst + places),
+                  frozenset(" ".join(p) for p in places))
 
 
 def languages() -> tuple[str, ...]:

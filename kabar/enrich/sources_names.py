@@ -47,7 +47,8 @@ def find_chunks(text: str, split: frozenset = frozenset()) -> list[Chunk]:
         for t in body.split():
             s = text.index(t, pos)
             pos = s + len(t)
-            if t.lower() in split:
+            # a token before a decimal is a measure, not a name: "PM2.5", "H5N1.2"
+            if t.lower() in split or re.match(r"[.,]\d", text[pos:pos + 2]):
                 if toks:
                     out.append(Chunk(toks[0][1], toks[-1][2], toks, None))
                 toks = []
@@ -155,6 +156,13 @@ class Namer:
                 i += 1
                 continue
             break
+        # "Direktur Eksekutif Reforminer Institute Komaidi Notonegoro": after a role, an
+        # institution's head noun with a name of two or more words after it ends the role
+        if strong:
+            for k in range(len(toks) - 3, i - 1, -1):
+                if self.lex.has("org_heads", toks[k]):
+                    i = k + 1
+                    break
         # a chunk made only of role words ("Kremlin", "Universitas Korea") is a name itself
         return i if (strong or i < len(toks)) else 0
 
@@ -170,6 +178,11 @@ class Namer:
         if self.places.match(low, 0) == len(low):
             return "organization"
         if any(self.lex.has("org_heads", w) for w in low):
+            return "organization"
+        # "Wahana Lingkungan Hidup Indonesia": a name of three or more words ending with a
+        # place (a `places` entry, not an institution: "Kim Jong Un" is no UN) is a body, not
+        # a person; one opening with a place is not ("Korea Utara Kim Jong Un")
+        if len(low) >= 3 and len(low[-1]) > 2 and low[-1] in self.places.place_names:
             return "organization"
         if len(low) == 1 and _ACRONYM_RE.match(name) and len(name) >= 2:
             return "organization"

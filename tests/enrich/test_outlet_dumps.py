@@ -27,32 +27,31 @@ GOLD = DATA / "outlets.gold.jsonl"
 
 # field -> documents that miss it today (2024-style layouts; see the module doc)
 KNOWN_MISSES: dict[str, set[str]] = {
-    # clean.head.pick_title: first headline-shaped line sharing 30% of its stems with the
-    # body wins - a breadcrumb ("Home » Nasional » Politik"), a masthead ("Tribun-Timur.com")
-    # or a byline ("Market - Arrijal Rachman, CNBC Indonesia") above the real headline
-    "title": {"01_tribunnews.txt", "02_tribun_timur.txt", "04_cnbcindonesia.txt", "09_republika.txt",
-              "10_suara.txt", "16_bisnis.txt", "17_jawapos.txt", "19_jakartapost.txt"},
-    "title_fuzzy": {"01_tribunnews.txt", "02_tribun_timur.txt", "04_cnbcindonesia.txt", "09_republika.txt",
-                    "10_suara.txt", "16_bisnis.txt", "17_jawapos.txt", "19_jakartapost.txt"},
-    # registry.by_signature ties go to the generic Tribunnews pattern; outlets whose lede has
-    # no outlet prefix (Okezone/SINDOnews "JAKARTA -") or with no signature (kumparan,
-    # Katadata, The Jakarta Post, Berita Harian) are not found from their masthead line
-    "outlet": {"02_tribun_timur.txt", "08_okezone.txt", "11_kumparan.txt", "14_sindonews.txt",
-               "18_katadata.txt", "19_jakartapost.txt", "20_beritaharian_my.txt"},
-    # Jakarta Post: the date is inside the body run (clean); Berita Harian: "@ 3:45pm"
-    "published": {"19_jakartapost.txt", "20_beritaharian_my.txt"},
-    "publish_day": {"19_jakartapost.txt"},
-    "authors": {"02_tribun_timur.txt", "04_cnbcindonesia.txt", "05_liputan6.txt", "07_antara.txt",
-                "08_okezone.txt", "15_jpnn.txt", "19_jakartapost.txt"},
-    # the lede ("JAKARTA - …", "jpnn.com, JAKARTA - …") is dropped by clean, so the dateline goes with it
-    "dateline": {"08_okezone.txt", "12_idntimes.txt", "15_jpnn.txt", "19_jakartapost.txt"},
-    # enrich.language.malay_or_indonesian: "kereta" (train, in Indonesian) counted twice as Malay
-    "language": {"10_suara.txt"},
+    # fixed 2026-11-24 (clean): breadcrumbs, mastheads, byline shapes and page date lines are
+    # never the headline; a lede's outlet prefix does not vouch for a masthead; a headline
+    # long enough to pass for prose (Jakarta Post) goes to the head when a date line follows it
+    "title": set(),
+    "title_fuzzy": set(),
+    # fixed 2026-11-24 (enrich): signature ties go to the more specific outlet (Tribun Timur);
+    # a masthead line or a copyright holder that is exactly a registered name names the outlet
+    "outlet": set(),
+    # fixed 2026-11-24 (clean): the Jakarta Post header (byline, date line) was inside the
+    # body run under a headline long enough to pass for prose; it now goes to the head
+    "published": set(),
+    "publish_day": set(),
+    "authors": set(),
+    # fixed 2026-11-24 (clean): a lede opening with a dateline right above the body starts it.
+    # (enrich): a known place before a bullet on the date line ("Jakarta ● Wed, June 19, 2024")
+    "dateline": set(),
+    # fixed 2026-11-24: "kereta"/"pejabat" are no Malay markers; two distinct Malay words needed
+    "language": set(),
 }
 
 # today's level (2026-11-24): floors, so a regression fails
-BODY_F1_MIN = 0.94
-SOURCES_MIN = {"required_recall": 0.61, "precision": 0.58, "kind_accuracy": 0.87, "quote_attribution": 0.57}
+BODY_F1_MIN = 0.99
+# sources measured 2026-11-24 after the enrich fixes: recall 0.957, precision 0.895, kind 0.902,
+# quotes 0.952 (floors a little under, so a change to clean's body lines has some room)
+SOURCES_MIN = {"required_recall": 0.91, "precision": 0.85, "kind_accuracy": 0.88, "quote_attribution": 0.9}
 
 
 @pytest.fixture(scope="module")
