@@ -73,14 +73,11 @@ def _phrase_files() -> list[tuple[str, str]]:
 
 @functools.lru_cache(maxsize=1)
 def phrase_sets() -> tuple[tuple[str, re.Pattern], ...]:
-    folder = data_dir() / _DIR
-    names = ["common.txt", "id.txt", "ms.txt", "en.txt"] + sorted(p.name for p in folder.glob("outlet-*.txt"))
     out = []
-    for name in names:
-        if (folder / name).exists():
-            patterns = load_lines(f"{_DIR}/{name}")
-            if patterns:
-                out.append((name.removesuffix(".txt"), _compile(name, patterns)))
+    for label, path in _phrase_files():
+        patterns = load_lines(path)
+        if patterns:
+            out.append((label, _compile(path.rsplit("/", 1)[-1], patterns)))
     return tuple(out)
 
 

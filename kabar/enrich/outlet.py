@@ -8,6 +8,7 @@ if its body cites outlets ("Dilansir dari BBC").
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from kabar.enrich.header import Header, clean_line
@@ -49,12 +50,18 @@ def masthead(doc, registry: Registry) -> Outlet | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _copyright_rx() -> tuple[re.Pattern, re.Pattern]:
+    cfg = settings()["outlet"]
+    return (re.compile(rf"^(?:{words_rx(cfg['copyright_labels'])}\s*)+", re.I),
+            re.compile(rf"[\s,.;–—-]*{words_rx(cfg['rights_phrases'])}\.?\s*$", re.I))
+
+
 def copyright_holder(doc, registry: Registry) -> Outlet | None:
     """"Copyright © 2024 Okezone.com, All Rights Reserved" among the page's last lines: the
     holder (up to the first comma) when it is exactly a registered name, alias or domain."""
     cfg = settings()["outlet"]
-    label = re.compile(rf"^(?:{words_rx(cfg['copyright_labels'])}\s*)+", re.I)
-    rights = re.compile(rf"[\s,.;–—-]*{words_rx(cfg['rights_phrases'])}\.?\s*$", re.I)
+    label, rights = _copyright_rx()  # compiled once per process: this runs on every document
     year = r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?"
     for line in reversed(_lines(doc)[-cfg["footer_lines"]:]):
         m = label.match(line)
