@@ -2,7 +2,9 @@
 
 This is the measure of the article-extraction benchmarks (shingles counted as a
 multiset, so a paragraph kept twice costs precision). Besides the figures, the report
-lists the worst lines: gold lines lost by the cleaner and kept lines absent from gold.
+counts the paragraphs lost (a gold line whose shingles are mostly missing from the
+output) and lists the worst lines: gold lines lost by the cleaner and kept lines
+absent from gold.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from typing import Iterable
 from kabar.record import Doc
 
 SHINGLE = 4
+LOST_BELOW = 0.5  # a gold paragraph with less than this share of its shingles kept is lost
 _TOKEN = re.compile(r"\w+")
 
 
@@ -47,6 +50,14 @@ def _line_overlap(line: str, other: Counter, other_text: str) -> float:
     return sum((s & other).values()) / total if total else 1.0
 
 
+def lost_paragraphs(gold: str, predicted: str) -> tuple[int, int]:
+    """(gold paragraphs lost, gold paragraphs)."""
+    p = shingles(predicted)
+    p_text = " ".join(_TOKEN.findall(predicted))
+    paras = [l for l in gold.splitlines() if _TOKEN.search(l)]
+    return sum(1 for l in paras if _line_overlap(l, p, p_text) < LOST_BELOW), len(paras)
+
+
 def worst_lines(gold: str, predicted: str, limit: int) -> dict[str, list[str]]:
     """Gold lines missing from the prediction, predicted lines missing from gold."""
     g, p = shingles(gold), shingles(predicted)
@@ -64,13 +75,16 @@ def score(pairs: Iterable[tuple[dict, Doc]], worst: int = 3, predicted_of=None) 
     for gold, doc in pairs:
         predicted = predicted_of(doc) if predicted_of else doc.text
         p, r, f = prf(gold.get("body") or "", predicted or "")
-        row = {"id": gold["id"], "precision": p, "recall": r, "f1": f}
+        lost, paras = lost_paragraphs(gold.get("body") or "", predicted or "")
+        row = {"id": gold["id"], "precision": p, "recall": r, "f1": f, "paragraphs": paras, "paragraphs_lost": lost}
         if worst:
             row.update(worst_lines(gold.get("body") or "", predicted or "", worst))
         rows.append(row)
     n = len(rows) or 1
     mean = {k: sum(r[k] for r in rows) / n for k in ("precision", "recall", "f1")}
-    return {"metric": "body_shingle4", "n": len(rows), "mean": mean, "docs": rows}
+    lost = {"paragraphs": sum(r["paragraphs"] for r in rows), "lost": sum(r["paragraphs_lost"] for r in rows),
+            "docs": sum(1 for r in rows if r["paragraphs_lost"])}
+    return {"metric": "body_shingle4", "n": len(rows), "mean": mean, "paragraphs_lost": lost, "docs": rows}
 
 
 def render(result: dict, per_doc: bool = True, worst_docs: int = 10) -> str:
@@ -93,4 +107,7 @@ def render(result: dict, per_doc: bool = True, worst_docs: int = 10) -> str:
     )
     if rows:
         out.append(f"  min F1 {min(r['f1'] for r in rows):.3f}")
+    lost = result.get("paragraphs_lost")
+    if lost:
+        out.append(f"  paragraphs lost {lost['lost']} of {lost['paragraphs']} (in {lost['docs']} documents)")
     return "\n".join(out)

@@ -7,9 +7,13 @@ Two layouts are read:
   each page is rendered to its visible text with html-text (one block per line), the
   kind of dump the text path gets in production; in `html` mode the markup is fed.
 
-A split of either layout is named by a suffix: `DIR@even` / `DIR@odd` keep the pages
-whose id is even / odd (numeric ids; others by a CRC-32 of the id), so thresholds can
-be tuned on one half and checked on the other.
+- the id-news folder (`articles.jsonl`, no ground-truth/): text dumps generated around
+  its real article bodies (kabar.evaluate.id_dumps), gold = the body paragraphs.
+
+A split is named by a suffix: `DIR@even` / `DIR@odd` keep the pages whose id is even /
+odd (numeric ids; others by a CRC-32 of the id), `ID_NEWS@tune` / `ID_NEWS@heldout`
+the halves of the id-news dumps, so thresholds can be tuned on one half and checked
+on the other.
 
 Every gold dict has the same keys (missing ones None) so the scorers of body, fields
 and sources need not know where it came from.
@@ -92,6 +96,7 @@ def _wcxb(folder: Path, mode: str, half: str | None = None) -> Iterator[tuple[di
 
 
 SPLITS = ("even", "odd")
+ID_SPLITS = ("tune", "heldout")
 
 
 def half_of(page_id: str) -> str:
@@ -105,7 +110,7 @@ def split_spec(gold_path: str | Path) -> tuple[Path, str | None]:
     """`DIR@odd` → (DIR, "odd"); a path that exists as given is never split."""
     text = str(gold_path)
     base, sep, half = text.rpartition("@")
-    if sep and half in SPLITS and not Path(text).exists():
+    if sep and half in SPLITS + ID_SPLITS and not Path(text).exists():
         return Path(base), half
     return Path(text), None
 
@@ -114,6 +119,13 @@ def read_gold(gold_path: str | Path, inputs: str | Path = "seeds", mode: str = "
               limit: int | None = None) -> list[tuple[dict, Doc]]:
     """Gold records with their raw (not yet cleaned) Docs (`gold_path` may end in `@even`/`@odd`)."""
     gold_path, half = split_spec(gold_path)
+    from kabar.evaluate import id_dumps
+
+    if id_dumps.is_id_news(gold_path):
+        pairs = id_dumps.read_pairs(gold_path, half)
+        return pairs[:limit] if limit else pairs
+    if half in ID_SPLITS:
+        raise ValueError(f"@{half} names a half of the id-news dumps, not of {gold_path}")
     if gold_path.is_dir():
         it = _wcxb(gold_path, mode, half)
     else:
