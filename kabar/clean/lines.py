@@ -7,6 +7,8 @@ computed on first use.
 """
 from __future__ import annotations
 
+import re
+
 from kabar.clean import settings as S
 from kabar.clean import signals as sig
 from kabar.clean.phrases import phrase_hit, read_also_pattern, stopwords
@@ -118,9 +120,24 @@ def _subheading(lines: list[Line], i: int) -> bool:
         and len(lines[i].stems & nxt.stems) >= S.HEADLINE_NEXT_SHARED
 
 
+_BYLINE_LABEL = re.compile(r"^\W*\w+(?:\s+by)?\s*[:\-–—]?\s*", re.I)
+
+
+def _name_byline(text: str, n_words: int) -> bool:
+    """Signal `byline_is_names`: a byline is a short line of names (`Oleh: Intan
+    Permatasari`, `By Jane Doe and John Roe`), not a sentence that opens with the same
+    word (`Oleh karena itu, KPK berharap …`, `By then, the storm had passed.`)."""
+    if n_words > S.BYLINE_MAX_WORDS:
+        return False
+    rest = _BYLINE_LABEL.sub("", text, count=1)
+    return not rest or rest[:1].isupper() or not rest[:1].isalnum()
+
+
 def _classify(line: Line, templates) -> None:
     text, n = line.text.strip(), line.n_words
     line.meta = sig.meta_label(text) or ""
+    if line.meta == "byline" and not _name_byline(text, n):
+        line.meta = ""
     if not line.meta and sig.is_dateline_only(text):
         line.meta = "dateline"
     elif not line.meta and sig.is_date_line(text, n):

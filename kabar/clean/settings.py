@@ -46,6 +46,7 @@ TITLE_MAX_WORDS = 35
 TITLE_BODY_SHARE = 0.3  # title candidates share this much with the body
 CRUMB_MAX_SEGMENT_WORDS = 4  # a breadcrumb (`Home » Nasional » Politik`) joins segments this short...
 CRUMB_PAIR_MAX_WORDS = 2  # ...and a two-segment one joined by `/` or `|` even shorter (not `Headline | Site`)
+BYLINE_MAX_WORDS = 14  # a byline line is names (and an outlet, a role): longer is a sentence
 META_NAME_MAX_WORDS = 5  # "Chella Defa Anjelina," next to a byline or date line
 DATELINE_LOOKAHEAD = 8  # a dateline-only line this close to the body start opens the body
 CITES_TITLE_MIN_WORDS = 5  # a body line holding the whole headline (this long) and more is a syndication note

@@ -6,6 +6,7 @@ headlines and their teaser paragraphs), then the head (head.py) and the tail.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from kabar.clean import settings as S
@@ -13,7 +14,7 @@ from kabar.clean import signals as sig
 from kabar.clean.head import label_head, pick_title, strip_site_suffix
 from kabar.clean.lines import BAD, GOOD, NEAR, Line, read_lines
 from kabar.clean.region import body_runs, weight
-from kabar.record import BODY, DROPPED, META, ZoneLine
+from kabar.record import BODY, DROPPED, META, TITLE, ZoneLine
 
 
 def coherence(line: Line, core: Counter, title_stems: set[str], in_core: bool,
@@ -32,6 +33,37 @@ def coherence(line: Line, core: Counter, title_stems: set[str], in_core: bool,
         if others > 0 or s in title_stems:
             hits += 1
     return hits / len(line.stems)
+
+
+def _prose_stretches(lines: list[Line]) -> list[tuple[int, int]]:
+    """Consecutive prose lines (good/near): an article's paragraphs between two pieces of
+    furniture, or a teaser's paragraphs, judged together."""
+    out, start = [], None
+    for i, l in enumerate(lines + [None]):
+        prose = l is not None and l.cls in (GOOD, NEAR)
+        if prose and start is None:
+            start = i
+        elif not prose and start is not None:
+            out.append((start, i))
+            start = None
+    return out
+
+
+def _stretch_coherence(lines: list[Line], s: int, e: int, core: Counter, core_ids: set[int],
+                       title_stems: set[str]) -> float:
+    """Signal `off_topic`, judged per stretch of prose: the share of its content stems that
+    the rest of the core body (beyond the stretch and its near neighbours) or the title
+    uses. Per stretch, so a quote paragraph with its own words is carried by the
+    paragraphs next to it; a teaser's paragraphs do not vouch for one another."""
+    stems = set().union(*(lines[i].stems for i in range(s, e)))
+    if len(stems) < 4:
+        return 1.0
+    k = S.COHERENCE_NEIGHBOURS
+    own: Counter = Counter()
+    for i in range(max(0, s - k), min(len(lines), e + k)):
+        if i in core_ids:
+            own.update(lines[i].stems)
+    return sum(1 for x in stems if core[x] - own[x] > 0 or x in title_stems) / len(stems)
 
 
 def _near_stems(lines: list[Line], i: int, core_ids: set[int]) -> list[set[str]]:
@@ -110,10 +142,11 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
     core_chars = sum(len(lines[i].text) for i in core_ids)
     if len(core) < S.COHERENCE_MIN_CORE_STEMS:
         return runs, off, title_i
-    for i, l in enumerate(lines):
-        if l.cls in (GOOD, NEAR) and len(l.stems) >= 4 and len(l.text) < S.COHERENCE_MAX_LINE_SHARE * core_chars:
-            near = _near_stems(lines, i, core_ids)
-            off[i] = coherence(l, core, title_stems, i in core_ids, near) < S.COHERENCE_MIN
+    for s, e in _prose_stretches(lines):
+        if sum(len(lines[i].text) for i in range(s, e)) < S.COHERENCE_MAX_LINE_SHARE * core_chars:
+            if _stretch_coherence(lines, s, e, core, core_ids, title_stems) < S.COHERENCE_MIN:
+                off[s:e] = [True] * (e - s)
+
     if any(off):
         runs = _after_dateline(lines, body_runs([weight(l, off[i]) for i, l in enumerate(lines)]))
         first2 = runs[0][0] if runs else len(lines)
@@ -286,4 +319,67 @@ def label_text(content: str, templates=frozenset()) -> tuple[list[ZoneLine], str
             reason = l.reason or ("off_topic" if off[i] else "tail")
             zones.append(ZoneLine(l.no, l.text, DROPPED, reason))
     title = strip_site_suffix(lines[title_i].text) if title_i is not None else None
+    _drop_second_ledes(lines, zones)
+    if not any(z.zone == BODY for z in zones):
+        _keep_best_prose(lines, zones)
     return zones, title
+
+
+def _drop_second_ledes(lines: list[Line], zones: list[ZoneLine]) -> None:
+    """Signal `teaser_lede`: an article opens with its dateline once (`Merdeka.com -`,
+    `Jakarta, CNN Indonesia --`); on a page whose lede has one, a paragraph further down
+    that opens with one is another story's lede printed as a teaser, and the short line
+    right above it is its headline."""
+    by_no = {l.no: l for l in lines}
+    seen_prose, lede = False, None
+    for k, z in enumerate(zones):
+        if z.zone != BODY:
+            continue
+        line = by_no[z.line_no]
+        if lede is None and line.cls in (GOOD, NEAR):
+            lede = _outlet_dateline(line.text)  # only a page whose own lede has one
+        elif seen_prose and lede and line.cls in (GOOD, NEAR) and _outlet_dateline(line.text):
+            zones[k] = ZoneLine(z.line_no, z.text, DROPPED, "teaser_lede")
+            above = zones[k - 1] if k else None
+            if above is not None and above.zone == BODY and not by_no[above.line_no].sentence \
+                    and by_no[above.line_no].cls != GOOD:
+                zones[k - 1] = ZoneLine(above.line_no, above.text, DROPPED, "teaser_headline")
+        seen_prose = seen_prose or line.cls == GOOD
+
+
+_DASH = re.compile(r"\s[-–—]{1,2}\s")
+_HOSTISH = re.compile(r"\w\.(?:com|net|id|co|org|my)\b|\(", re.I)
+
+
+def _outlet_dateline(text: str) -> bool:
+    """A lede's dateline that names its outlet or is in capitals (`Merdeka.com -`,
+    `Jakarta (ANTARA News) -`, `Jakarta, CNN Indonesia --`, `JUARA.NET, NEW DELHI -`), not
+    a spaced hyphen inside a sentence (`CEO Go - Jek Nadiem …`)."""
+    if not sig.opens_with_dateline(text):
+        return False
+    m = _DASH.search(text)
+    prefix = text[: m.start()] if m else ""
+    letters = [c for c in prefix if c.isalpha()]
+    return bool(_HOSTISH.search(prefix)) or (bool(letters) and all(c.isupper() for c in letters)) \
+        or any(sig.is_masthead(part) for part in prefix.split(","))
+
+
+def _keep_best_prose(lines: list[Line], zones: list[ZoneLine]) -> None:
+    """Signal `best_prose_block`: never lose an article to the cleaner. When nothing was
+    left as body (a one-paragraph article among heavy furniture), the largest stretch of
+    prose lines is the body; a page with no prose at all stays empty."""
+    at = {z.line_no: k for k, z in enumerate(zones)}
+    best, best_chars, start, chars = None, 0, None, 0
+    for i, l in enumerate(lines + [None]):
+        prose = l is not None and l.cls in (GOOD, NEAR) and not l.meta and zones[at[l.no]].zone != TITLE
+        if prose:
+            start = i if start is None else start
+            chars += len(l.text)
+        elif start is not None:
+            if chars > best_chars:
+                best, best_chars = (start, i), chars
+            start, chars = None, 0
+    if best:
+        for i in range(*best):
+            k = at[lines[i].no]
+            zones[k] = ZoneLine(lines[i].no, lines[i].text, BODY, "best_prose_block")
