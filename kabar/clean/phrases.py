@@ -126,3 +126,23 @@ def cta_pattern() -> re.Pattern:
     """cta.txt (imperative openers of calls to action) as one pattern anchored at the line start."""
     entries = tuple(load_lines(f"{_DIR}/cta.txt"))
     return _compile("cta.txt", entries) if entries else re.compile("(?!)")
+
+
+@functools.lru_cache(maxsize=1)
+def end_block_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """end-blocks.txt (headings of comment, author-bio, newsletter, related, form and legal
+    blocks) as one alternation matched against the whole line; the named group gives the kind."""
+    parts, kinds = [], {}
+    for n, entry in enumerate(load_lines(f"{_DIR}/end-blocks.txt")):
+        kind, _, pattern = entry.partition(" ")
+        _compile("end-blocks.txt", (pattern.strip(),))
+        parts.append(f"(?P<e{n}>{pattern.strip()})")
+        kinds[f"e{n}"] = kind
+    return re.compile("|".join(parts) or "(?!)", re.I), kinds
+
+
+def end_block_kind(line: str) -> str | None:
+    """The kind of block a heading line opens (`comments`, `related`, …), else None."""
+    pattern, kinds = end_block_pattern()
+    m = pattern.fullmatch(line.strip())
+    return kinds[m.lastgroup] if m else None

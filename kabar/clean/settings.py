@@ -37,7 +37,13 @@ TAIL_BLOCK_MAX_SHARE = 0.15  # ...and is at most this share of the body before i
 TAIL_BLOCK_MAX_BLOCKS = 2  # at most this many blocks are cut from the end
 TAIL_GAP_MIN_LINES = 2  # the gap before a cut block holds furniture or at least this many lines (not one subheading)
 TAIL_CTA_MAX_SHARE = 0.4  # a last block opening with a call to action (cta.txt) goes up to this share
-COHERENCE_NEIGHBOURS = 2  # core lines this close to a line do not count as its support
+COHERENCE_NEIGHBOURS = 2
+TEASER_PLACE_MAX_WORDS = 2  # a dateline in capitals (`NEW DELHI -`) is this short; `CLOTHING FOR BACKPACKING –` is a list item  # core lines this close to a line do not count as its support
+
+END_BLOCK_MIN_SHARE = 0.4  # an end-block heading (end-blocks.txt) ends the body once this share of its prose is above...
+END_BLOCK_MIN_CHARS = 300  # ...and at least this many chars of it...
+END_BLOCK_MAX_AFTER = 0.5  # ...and the prose below it is at most this multiple of the prose above
+END_BLOCK_HEADING_MAX_WORDS = 12  # a heading is short; a sentence naming comments is prose
 
 # --- head and meta ---
 HEAD_MAX_LINES = 80  # title and meta are looked for in the lines before the body, up to here

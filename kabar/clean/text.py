@@ -13,6 +13,7 @@ from kabar.clean import settings as S
 from kabar.clean import signals as sig
 from kabar.clean.head import label_head, pick_title, strip_site_suffix
 from kabar.clean.lines import BAD, GOOD, NEAR, Line, read_lines
+from kabar.clean.phrases import end_block_kind
 from kabar.clean.region import body_runs, weight
 from kabar.record import BODY, DROPPED, META, TITLE, ZoneLine
 
@@ -153,7 +154,31 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
         if first2 != first:
             title_i = pick_title(lines[:first2], body_stems)
     runs = _trim_tail_blocks(lines, runs, off, title_stems)
-    return runs, off, title_i
+    return _end_blocks(lines, runs, off), off, title_i
+
+
+def _end_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[bool]) -> list[tuple[int, int]]:
+    """Signal `end_block:<kind>`: a heading that opens a comment thread, an author box, a
+    newsletter or cookie notice, a form or a related list (end-blocks.txt) ends the body,
+    once enough of the article's prose sits above it and less follows it (else the
+    article goes on below a sidebar); what follows goes with that reason."""
+    prose = [len(lines[i].text) if lines[i].cls in (GOOD, NEAR) and not off[i] else 0 for i in range(len(lines))]
+    total = sum(prose[i] for s, e in runs for i in range(s, e))
+    above = 0
+    for s, e in runs:
+        for i in range(s, e):
+            line = lines[i]
+            if above >= S.END_BLOCK_MIN_CHARS and line.n_words <= S.END_BLOCK_HEADING_MAX_WORDS:
+                kind = end_block_kind(line.text)
+                if kind and total - above <= S.END_BLOCK_MAX_AFTER * above:
+                    reason = f"end_block:{kind}"
+                    for j in range(i, len(lines)):
+                        if lines[j].cls != BAD:
+                            lines[j].reason = lines[j].reason or reason
+                    line.cls, line.reason = BAD, reason
+                    return [(a, min(b, i)) for a, b in runs if a < i]
+            above += prose[i]
+    return runs
 
 
 def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -360,7 +385,8 @@ def _outlet_dateline(text: str) -> bool:
     m = _DASH.search(text)
     prefix = text[: m.start()] if m else ""
     letters = [c for c in prefix if c.isalpha()]
-    return bool(_HOSTISH.search(prefix)) or (bool(letters) and all(c.isupper() for c in letters)) \
+    place = bool(letters) and all(c.isupper() for c in letters) and len(prefix.split()) <= S.TEASER_PLACE_MAX_WORDS
+    return bool(_HOSTISH.search(prefix)) or place \
         or any(sig.is_masthead(part) for part in prefix.split(","))
 
 
