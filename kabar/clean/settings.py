@@ -40,9 +40,8 @@ TAIL_CTA_MAX_SHARE = 0.4  # a last block opening with a call to action (cta.txt)
 COHERENCE_NEIGHBOURS = 2
 TEASER_PLACE_MAX_WORDS = 2  # a dateline in capitals (`NEW DELHI -`) is this short; `CLOTHING FOR BACKPACKING –` is a list item  # core lines this close to a line do not count as its support
 
-END_BLOCK_MIN_SHARE = 0.4  # an end-block heading (end-blocks.txt) ends the body once this share of its prose is above...
-END_BLOCK_MIN_CHARS = 300  # ...and at least this many chars of it...
-END_BLOCK_MAX_AFTER = 0.5  # ...and the prose below it is at most this multiple of the prose above
+END_BLOCK_MIN_CHARS = 300  # an end-block heading (end-blocks.txt) ends the body below this much prose...
+END_BLOCK_MAX_AFTER = 0.5  # ...when the prose below it is at most this multiple of the prose above
 END_BLOCK_HEADING_MAX_WORDS = 12  # a heading is short; a sentence naming comments is prose
 
 # --- head and meta ---
