@@ -42,6 +42,7 @@ TEASER_PLACE_MAX_WORDS = 2  # a dateline in capitals (`NEW DELHI -`) is this sho
 
 END_BLOCK_MIN_CHARS = 300  # an end-block heading (end-blocks.txt) ends the body below this much prose...
 END_BLOCK_MAX_AFTER = 0.5  # ...when the prose below it is at most this multiple of the prose above
+THREAD_MIN_MARKS = 2  # this many comment marks (`Jane Doe says`, `Reply`) below the prose: a thread starts at the first
 END_BLOCK_HEADING_MAX_WORDS = 12  # a heading is short; a sentence naming comments is prose
 
 # --- head and meta ---

@@ -164,21 +164,28 @@ def _end_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[bool])
     article goes on below a sidebar); what follows goes with that reason."""
     prose = [len(lines[i].text) if lines[i].cls in (GOOD, NEAR) and not off[i] else 0 for i in range(len(lines))]
     total = sum(prose[i] for s, e in runs for i in range(s, e))
+    kinds = {i: end_block_kind(lines[i].text) for s, e in runs for i in range(s, e)
+             if lines[i].n_words <= S.END_BLOCK_HEADING_MAX_WORDS}
+    marks = [i for i, k in kinds.items() if k == "comment_mark"]
     above = 0
     for s, e in runs:
         for i in range(s, e):
-            line = lines[i]
-            if above >= S.END_BLOCK_MIN_CHARS and line.n_words <= S.END_BLOCK_HEADING_MAX_WORDS:
-                kind = end_block_kind(line.text)
-                if kind and total - above <= S.END_BLOCK_MAX_AFTER * above:
-                    reason = f"end_block:{kind}"
-                    for j in range(i, len(lines)):
-                        if lines[j].cls != BAD:
-                            lines[j].reason = lines[j].reason or reason
-                    line.cls, line.reason = BAD, reason
-                    return [(a, min(b, i)) for a, b in runs if a < i]
+            kind = kinds.get(i)
+            if kind and above >= S.END_BLOCK_MIN_CHARS:
+                thread = kind == "comment_mark" and sum(1 for j in marks if j >= i) >= S.THREAD_MIN_MARKS
+                if thread or kind != "comment_mark" and total - above <= S.END_BLOCK_MAX_AFTER * above:
+                    return _cut_at(lines, runs, i, "comments" if thread else kind)
             above += prose[i]
     return runs
+
+
+def _cut_at(lines: list[Line], runs: list[tuple[int, int]], i: int, kind: str) -> list[tuple[int, int]]:
+    reason = f"end_block:{kind}"
+    for j in range(i, len(lines)):
+        if lines[j].cls != BAD:
+            lines[j].reason = lines[j].reason or reason
+    lines[i].cls, lines[i].reason = BAD, reason
+    return [(a, min(b, i)) for a, b in runs if a < i]
 
 
 def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
