@@ -37,7 +37,6 @@ TAIL_BLOCK_MAX_SHARE = 0.15  # ...and is at most this share of the body before i
 TAIL_BLOCK_MAX_BLOCKS = 2  # at most this many blocks are cut from the end
 TAIL_GAP_MIN_LINES = 2  # the gap before a cut block holds furniture or at least this many lines (not one subheading)
 TAIL_CTA_MAX_SHARE = 0.4  # a last block opening with a call to action (cta.txt) goes up to this share
-COHERENCE_NEIGHBOURS = 2
 TEASER_PLACE_MAX_WORDS = 2  # a dateline in capitals (`NEW DELHI -`) is this short; `CLOTHING FOR BACKPACKING –` is a list item  # core lines this close to a line do not count as its support
 
 END_BLOCK_MIN_CHARS = 300  # an end-block heading (end-blocks.txt) ends the body below this much prose...

@@ -18,24 +18,6 @@ from kabar.clean.region import body_runs, weight
 from kabar.record import BODY, DROPPED, META, TITLE, ZoneLine
 
 
-def coherence(line: Line, core: Counter, title_stems: set[str], in_core: bool,
-              near: list[set[str]] = ()) -> float:
-    """Share of the line's content stems found elsewhere in the core body or the title.
-    `near` holds the stems of the core lines next to it, which do not vouch for it: a
-    two-paragraph promo block (`Ajang penghargaan … detikcom` twice) shares its own words."""
-    if not line.stems:
-        return 1.0
-    hits = 0
-    own = 1 if in_core else 0
-    for s in line.stems:
-        others = core[s] - own
-        if others > 0 and near:
-            others -= sum(1 for n in near if s in n)
-        if others > 0 or s in title_stems:
-            hits += 1
-    return hits / len(line.stems)
-
-
 def _prose_stretches(lines: list[Line]) -> list[tuple[int, int]]:
     """Consecutive prose lines (good/near): an article's paragraphs between two pieces of
     furniture, or a teaser's paragraphs, judged together."""
@@ -53,23 +35,17 @@ def _prose_stretches(lines: list[Line]) -> list[tuple[int, int]]:
 def _stretch_coherence(lines: list[Line], s: int, e: int, core: Counter, core_ids: set[int],
                        title_stems: set[str]) -> float:
     """Signal `off_topic`, judged per stretch of prose: the share of its content stems that
-    the rest of the core body (beyond the stretch and its near neighbours) or the title
-    uses. Per stretch, so a quote paragraph with its own words is carried by the
-    paragraphs next to it; a teaser's paragraphs do not vouch for one another."""
+    the rest of the core body or the title uses. Per stretch, so a quote paragraph with
+    its own words is carried by the paragraphs next to it; a teaser's (or a promo's)
+    paragraphs do not vouch for one another."""
     stems = set().union(*(lines[i].stems for i in range(s, e)))
     if len(stems) < 4:
         return 1.0
-    k = S.COHERENCE_NEIGHBOURS
     own: Counter = Counter()
-    for i in range(max(0, s - k), min(len(lines), e + k)):
+    for i in range(s, e):
         if i in core_ids:
             own.update(lines[i].stems)
     return sum(1 for x in stems if core[x] - own[x] > 0 or x in title_stems) / len(stems)
-
-
-def _near_stems(lines: list[Line], i: int, core_ids: set[int]) -> list[set[str]]:
-    k = S.COHERENCE_NEIGHBOURS
-    return [lines[j].stems for j in range(max(0, i - k), min(len(lines), i + k + 1)) if j != i and j in core_ids]
 
 
 def _after_dateline(lines: list[Line], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
