@@ -157,8 +157,14 @@ def _classify(line: Line, templates) -> None:
         line.cls = GOOD
     elif n >= S.NEAR_MIN_WORDS and line.stop >= S.NEAR_MIN_STOP:
         line.cls = NEAR
+    elif n >= S.SENTENCE_MIN_WORDS and line.sentence and _lower_share(line) >= S.SENTENCE_MIN_LOWER:
+        line.cls = NEAR  # signal `sentence_shape`: a sentence dense with names and figures is still prose
     else:
         line.cls = SHORT
+
+
+def _lower_share(line: Line) -> float:
+    return sum(1 for t in line.tokens if t[:1].islower()) / max(1, len(line.tokens))
 
 
 def _mark_repeats(lines: list[Line]) -> None:

@@ -9,6 +9,8 @@ GOOD_MIN_WORDS = 10  # a paragraph of prose has at least this many words...
 GOOD_MIN_STOP = 0.18  # ...and this share of function words (id + en stoplists)
 NEAR_MIN_WORDS = 5
 NEAR_MIN_STOP = 0.12
+SENTENCE_MIN_WORDS = 10  # a line this long, ending as a sentence...
+SENTENCE_MIN_LOWER = 0.4  # ...with this share of lowercase words is near-prose (names and figures lower the stopword share)
 PROSE_LONG_WORDS = 30  # a line this long is prose even when its stopword share is low
 
 # --- main region (maximum-sum run) ---
