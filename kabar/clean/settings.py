@@ -44,7 +44,10 @@ TEASER_PLACE_MAX_WORDS = 2  # a dateline in capitals (`NEW DELHI -`) is this sho
 END_BLOCK_MIN_CHARS = 300  # an end-block heading (end-blocks.txt) ends the body below this much prose...
 END_BLOCK_MAX_AFTER = 0.5  # ...when the prose below it is at most this multiple of the prose above
 THREAD_MIN_MARKS = 2  # this many comment marks (`Jane Doe says`, `Reply`) below the prose: a thread starts at the first
-END_BLOCK_HEADING_MAX_WORDS = 12  # a heading is short; a sentence naming comments is prose
+END_BLOCK_HEADING_MAX_WORDS = 12
+CARD_MIN_ITEMS = 3  # a short line printed this many times in the body is the button of a card list...
+CARD_BUTTON_MAX_WORDS = 4  # ...when this short...
+CARD_MAX_LINES = 6  # ...and the cards are at most this many lines apart  # a heading is short; a sentence naming comments is prose
 
 # --- head and meta ---
 HEAD_MAX_LINES = 80  # title and meta are looked for in the lines before the body, up to here

@@ -143,9 +143,12 @@ def _end_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[bool])
     kinds = {i: end_block_kind(lines[i].text) for s, e in runs for i in range(s, e)
              if lines[i].n_words <= S.END_BLOCK_HEADING_MAX_WORDS}
     marks = [i for i, k in kinds.items() if k == "comment_mark"]
+    cards = _card_list_start(lines, runs)
     above = 0
     for s, e in runs:
         for i in range(s, e):
+            if i == cards and above >= S.END_BLOCK_MIN_CHARS and total - above <= S.END_BLOCK_MAX_AFTER * above:
+                return _cut_at(lines, runs, i, "cards")
             kind = kinds.get(i)
             if kind and above >= S.END_BLOCK_MIN_CHARS:
                 thread = kind == "comment_mark" and sum(1 for j in marks if j >= i) >= S.THREAD_MIN_MARKS
@@ -153,6 +156,24 @@ def _end_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[bool])
                     return _cut_at(lines, runs, i, "comments" if thread else kind)
             above += prose[i]
     return runs
+
+
+def _card_list_start(lines: list[Line], runs: list[tuple[int, int]]) -> int | None:
+    """Signal `end_block:cards`: a short button line printed after every item of a list
+    (`LEARN MORE`, `View Deal`, `Read more`) makes the list a row of cards (headline,
+    blurb, button) linking elsewhere; the list starts one card above its first button."""
+    at: dict[str, list[int]] = {}
+    for s, e in runs:
+        for i in range(s, e):
+            if lines[i].cls != GOOD and 0 < lines[i].n_words <= S.CARD_BUTTON_MAX_WORDS and not lines[i].meta:
+                at.setdefault(lines[i].key, []).append(i)
+    starts = []
+    for ix in at.values():
+        gaps = [b - a for a, b in zip(ix, ix[1:])]
+        # evenly spaced, a few lines apart: a button every line is a menu; far apart, a refrain
+        if len(ix) >= S.CARD_MIN_ITEMS and 2 <= min(gaps) and max(gaps) - min(gaps) <= 1 and max(gaps) <= S.CARD_MAX_LINES:
+            starts.append(ix[0] - min(gaps) + 1)
+    return min(starts) if starts else None
 
 
 def _cut_at(lines: list[Line], runs: list[tuple[int, int]], i: int, kind: str) -> list[tuple[int, int]]:
