@@ -13,7 +13,7 @@ from kabar.clean import settings as S
 from kabar.clean import signals as sig
 from kabar.clean.head import label_head, pick_title, strip_site_suffix
 from kabar.clean.lines import BAD, GOOD, NEAR, Line, read_lines
-from kabar.clean.phrases import end_block_kind
+from kabar.clean.phrases import end_block_kind, read_also_pattern
 from kabar.clean.region import body_runs, weight
 from kabar.record import BODY, DROPPED, META, TITLE, ZoneLine
 
@@ -232,7 +232,12 @@ def block_coherence(lines: list[Line], block: tuple[int, int], rest: Counter, ti
 
 
 def _furniture_gap(lines: list[Line], s: int, e: int) -> bool:
-    """Between two prose blocks: recognised furniture, or more than a subheading."""
+    """Between two prose blocks: recognised furniture, or more than a subheading. Read-also
+    links alone (`Baca juga:` and its headlines) are printed inside the article: the
+    prose below them goes on with it."""
+    label = read_also_pattern()
+    if all(lines[i].reason == "read_also" or label.match(lines[i].text.strip()) for i in range(s, e)):
+        return False
     return e - s >= S.TAIL_GAP_MIN_LINES or any(lines[i].cls == BAD for i in range(s, e))
 
 
