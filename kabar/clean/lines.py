@@ -140,8 +140,8 @@ def _classify(line: Line, templates) -> None:
         line.meta = ""
     if not line.meta and sig.is_dateline_only(text):
         line.meta = "dateline"
-    elif not line.meta and sig.is_date_line(text, n):
-        line.meta = "date"
+    elif not line.meta and sig.is_date_line(text, n) and not _sentence_shape(line):
+        line.meta = "date"  # a sentence that names a date (`… menikah di Bali pada 12 Desember 2011.`) is prose
     hit = phrase_hit(text)
     if hit:
         line.cls, line.reason = BAD, hit
@@ -157,14 +157,18 @@ def _classify(line: Line, templates) -> None:
         line.cls = GOOD
     elif n >= S.NEAR_MIN_WORDS and line.stop >= S.NEAR_MIN_STOP:
         line.cls = NEAR
-    elif n >= S.SENTENCE_MIN_WORDS and line.sentence and _lower_share(line) >= S.SENTENCE_MIN_LOWER:
-        line.cls = NEAR  # signal `sentence_shape`: a sentence dense with names and figures is still prose
+    elif _sentence_shape(line):
+        line.cls = NEAR  # a sentence dense with names and figures is still prose
     else:
         line.cls = SHORT
 
 
-def _lower_share(line: Line) -> float:
-    return sum(1 for t in line.tokens if t[:1].islower()) / max(1, len(line.tokens))
+def _sentence_shape(line: Line) -> bool:
+    """Signal `sentence_shape`: long enough, ends as a sentence, and written mostly in
+    lowercase words (a headline or a menu is capitalised)."""
+    if line.n_words < S.SENTENCE_MIN_WORDS or not line.sentence:
+        return False
+    return sum(1 for t in line.tokens if t[:1].islower()) >= S.SENTENCE_MIN_LOWER * len(line.tokens)
 
 
 def _mark_repeats(lines: list[Line]) -> None:

@@ -236,7 +236,8 @@ def _furniture_gap(lines: list[Line], s: int, e: int) -> bool:
     links alone (`Baca juga:` and its headlines) are printed inside the article: the
     prose below them goes on with it."""
     label = read_also_pattern()
-    if all(lines[i].reason == "read_also" or label.match(lines[i].text.strip()) for i in range(s, e)):
+    if all(lines[i].reason == "read_also" or label.match(lines[i].text.split(":", 1)[0].strip() + ":")
+           for i in range(s, e)):
         return False
     return e - s >= S.TAIL_GAP_MIN_LINES or any(lines[i].cls == BAD for i in range(s, e))
 
