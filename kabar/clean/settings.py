@@ -25,7 +25,9 @@ SECOND_REGION_SHARE = 0.35  # another run is body too when it scores this share 
 # --- topical coherence (content stems shared with title + core body) ---
 STEM_CHARS = 5  # crude language-neutral stemming: first N chars of a lowercased word
 MIN_STEM_CHARS = 3
-COHERENCE_MIN = 0.12  # below: a body candidate at the region edge is off-topic (teaser)
+COHERENCE_MIN = 0.12  # below: a stretch of prose is off-topic (a teaser)...
+COHERENCE_SHARED_NAMES = 2  # ...unless it shares this many names with the article or its headline
+NAME_MIN_CHARS = 4  # a capitalised word this long inside a line counts as a name
 HEADLINE_CASE_SHARE = 0.9  # share of capitalised content words of a headline-shaped line
 HEADLINE_MIN_WORDS = 5  # a Title Case line this long inside the body may be a related headline
 HEADLINE_TITLE_SHARE = 0.2  # ... and it is one when it shares less than this with the title

@@ -48,6 +48,24 @@ def _stretch_coherence(lines: list[Line], s: int, e: int, core: Counter, core_id
     return sum(1 for x in stems if core[x] - own[x] > 0 or x in title_stems) / len(stems)
 
 
+def _names(line: Line) -> set[str]:
+    """Stems of the capitalised words inside the line (not its first word): names."""
+    return {t.lower()[: S.STEM_CHARS] for t in line.tokens[1:] if t[:1].isupper() and len(t) >= S.NAME_MIN_CHARS}
+
+
+def _shares_names(lines: list[Line], s: int, e: int, core_ids: set[int], title_stems: set[str]) -> bool:
+    """Signal `shared_names`: a stretch naming people or places the rest of the article
+    (or its headline) names continues the article, however new its other words are."""
+    own = set().union(*(_names(lines[i]) for i in range(s, e)))
+    if not own:
+        return False
+    rest = set(title_stems)
+    for i in core_ids:
+        if not s <= i < e:
+            rest |= _names(lines[i])
+    return len(own & rest) >= S.COHERENCE_SHARED_NAMES
+
+
 def _after_dateline(lines: list[Line], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A dateline-only line (`Moskow -`) opens the body: what the first run holds before it
     (photo captions, a lead image's English credit) belongs to the head."""
@@ -121,7 +139,8 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
         return runs, off, title_i
     for s, e in _prose_stretches(lines):
         if sum(len(lines[i].text) for i in range(s, e)) < S.COHERENCE_MAX_LINE_SHARE * core_chars:
-            if _stretch_coherence(lines, s, e, core, core_ids, title_stems) < S.COHERENCE_MIN:
+            if _stretch_coherence(lines, s, e, core, core_ids, title_stems) < S.COHERENCE_MIN \
+                    and not _shares_names(lines, s, e, core_ids, title_stems):
                 off[s:e] = [True] * (e - s)
 
     if any(off):
