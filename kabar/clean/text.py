@@ -48,6 +48,25 @@ def _stretch_coherence(lines: list[Line], s: int, e: int, core: Counter, core_id
     return sum(1 for x in stems if core[x] - own[x] > 0 or x in title_stems) / len(stems)
 
 
+def _mark_teasers(lines: list[Line], off: list[bool], core: Counter, core_ids: set[int],
+                  title_stems: set[str]) -> None:
+    """Signal `teaser`: another story's headline with its first paragraph, printed between
+    two paragraphs. Unlike a subheading and its section, the pair shares little with the
+    article: neither its words nor its names."""
+    for i in range(len(lines) - 1):
+        h, p = lines[i], lines[i + 1]
+        if h.cls == BAD or h.cls == GOOD or h.meta or h.sentence or h.n_words < S.HEADLINE_MIN_WORDS \
+                or p.cls not in (GOOD, NEAR) or off[i + 1] or h.title_case < S.HEADLINE_CASE_SHARE:
+            continue
+        if len(h.stems & p.stems) < S.HEADLINE_NEXT_SHARED or sig.share_in(h.stems, title_stems) >= S.HEADLINE_TITLE_SHARE:
+            continue
+        if _stretch_coherence(lines, i + 1, i + 2, core, core_ids, title_stems) < S.COHERENCE_MIN \
+                and not _shares_names(lines, i + 1, i + 2, core_ids, title_stems):
+            h.cls, h.reason = BAD, "teaser_headline"
+            p.cls, p.reason = BAD, "teaser"
+            off[i + 1] = True
+
+
 def _names(line: Line) -> set[str]:
     """Stems of the capitalised words inside the line (not its first word): names."""
     return {t.lower()[: S.STEM_CHARS] for t in line.tokens[1:] if t[:1].isupper() and len(t) >= S.NAME_MIN_CHARS}
@@ -143,6 +162,7 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
                     and not _shares_names(lines, s, e, core_ids, title_stems):
                 off[s:e] = [True] * (e - s)
 
+    _mark_teasers(lines, off, core, core_ids, title_stems)
     if any(off):
         runs = _after_dateline(lines, body_runs([weight(l, off[i]) for i, l in enumerate(lines)]))
         first2 = runs[0][0] if runs else len(lines)
@@ -382,8 +402,8 @@ def label_text(content: str, templates=frozenset()) -> tuple[list[ZoneLine], str
 def _drop_second_ledes(lines: list[Line], zones: list[ZoneLine]) -> None:
     """Signal `teaser_lede`: an article opens with its dateline once (`Merdeka.com -`,
     `Jakarta, CNN Indonesia --`); on a page whose lede has one, a paragraph further down
-    that opens with one is another story's lede printed as a teaser, and the short line
-    right above it is its headline."""
+    that opens with the same dateline, or with one naming an outlet, is another story's
+    lede printed as a teaser, and the short line right above it is its headline."""
     by_no = {l.no: l for l in lines}
     seen_prose, lede = False, None
     for k, z in enumerate(zones):
@@ -391,8 +411,8 @@ def _drop_second_ledes(lines: list[Line], zones: list[ZoneLine]) -> None:
             continue
         line = by_no[z.line_no]
         if lede is None and line.cls in (GOOD, NEAR):
-            lede = _outlet_dateline(line.text)  # only a page whose own lede has one
-        elif seen_prose and lede and line.cls in (GOOD, NEAR) and _outlet_dateline(line.text):
+            lede = (_dateline_prefix(line.text), _outlet_dateline(line.text))
+        elif seen_prose and lede and line.cls in (GOOD, NEAR) and _second_lede(line.text, *lede):
             zones[k] = ZoneLine(z.line_no, z.text, DROPPED, "teaser_lede")
             above = zones[k - 1] if k else None
             if above is not None and above.zone == BODY and not by_no[above.line_no].sentence \
@@ -401,18 +421,32 @@ def _drop_second_ledes(lines: list[Line], zones: list[ZoneLine]) -> None:
         seen_prose = seen_prose or line.cls == GOOD
 
 
+def _second_lede(text: str, lede_prefix: str | None, lede_outlet: bool) -> bool:
+    prefix = _dateline_prefix(text)
+    if prefix is None:
+        return False
+    return bool(lede_prefix) and prefix.casefold() == lede_prefix.casefold() or lede_outlet and _outlet_dateline(text)
+
+
 _DASH = re.compile(r"\s[-–—]{1,2}\s")
 _HOSTISH = re.compile(r"\w\.(?:com|net|id|co|org|my)\b|\(", re.I)
+
+
+def _dateline_prefix(text: str) -> str | None:
+    """The dateline of a lede (`Rimanews`, `Jakarta (ANTARA News)`), None when it has none."""
+    if not sig.opens_with_dateline(text):
+        return None
+    m = _DASH.search(text)
+    return text[: m.start()].strip() if m else None
 
 
 def _outlet_dateline(text: str) -> bool:
     """A lede's dateline that names its outlet or is in capitals (`Merdeka.com -`,
     `Jakarta (ANTARA News) -`, `Jakarta, CNN Indonesia --`, `JUARA.NET, NEW DELHI -`), not
     a spaced hyphen inside a sentence (`CEO Go - Jek Nadiem …`)."""
-    if not sig.opens_with_dateline(text):
+    prefix = _dateline_prefix(text)
+    if not prefix:
         return False
-    m = _DASH.search(text)
-    prefix = text[: m.start()] if m else ""
     letters = [c for c in prefix if c.isalpha()]
     place = bool(letters) and all(c.isupper() for c in letters) and len(prefix.split()) <= S.TEASER_PLACE_MAX_WORDS
     return bool(_HOSTISH.search(prefix)) or place \
