@@ -99,17 +99,21 @@ def _mark_read_also(lines: list[Line]) -> None:
     """Signal `read_also`: under a bare `Baca Juga:` / `Read also` label (read-also.txt),
     the headline-shaped lines are links, whatever they share with the title."""
     pattern = read_also_pattern()
-    left = 0
+    left, title_case = 0, False
     for i, line in enumerate(lines):
         if pattern.match(line.text.strip()):
             if line.cls != BAD:
                 line.cls, line.reason = BAD, "read_also"
             left = S.READ_ALSO_MAX_LINES
-        elif left and _headline_shaped(line) and (left == S.READ_ALSO_MAX_LINES or not _subheading(lines, i)):
+        elif left and _headline_shaped(line) and (left == S.READ_ALSO_MAX_LINES or not _subheading(lines, i)
+                                                  and not (title_case and line.title_case < S.READ_ALSO_SENTENCE_CASE)):
+            # past the first link, a line in another style than the links (`Menurunkan tekanan
+            # darah` under Title Case links) is the article's subheading
+            title_case = title_case or left == S.READ_ALSO_MAX_LINES and line.title_case >= S.HEADLINE_CASE_SHARE
             line.cls, line.reason = BAD, "read_also"
             left -= 1
         else:
-            left = 0
+            left, title_case = 0, False
 
 
 def _subheading(lines: list[Line], i: int) -> bool:
@@ -168,7 +172,8 @@ def _sentence_shape(line: Line) -> bool:
     lowercase words (a headline or a menu is capitalised)."""
     if line.n_words < S.SENTENCE_MIN_WORDS or not line.sentence:
         return False
-    return sum(1 for t in line.tokens if t[:1].islower()) >= S.SENTENCE_MIN_LOWER * len(line.tokens)
+    alpha = [t for t in line.tokens if t[:1].isalpha()]
+    return sum(1 for t in alpha if t[:1].islower()) >= S.SENTENCE_MIN_LOWER * len(alpha)
 
 
 def _mark_repeats(lines: list[Line]) -> None:
