@@ -42,6 +42,9 @@ def test_every_signature_compiles_and_is_anchored_to_a_shape():
     ("https://jateng.tribunnews.com/2024/x", "Tribun Jateng"),
     ("https://www.tribunnews.com/x", "Tribunnews.com"),
     ("https://www.antaranews.com/berita/1", "Antara"),
+    ("https://www.kapanlagi.com/showbiz/selebriti/x.html", "KapanLagi.com"),
+    ("https://wartakota.tribunnews.com/2024/x", "Warta Kota"),
+    ("http://poskotanews.com/2016/08/29/x/", "Pos Kota"),
     ("https://example.org/x", None),
 ])
 def test_by_url(url, name):
