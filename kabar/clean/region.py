@@ -6,8 +6,13 @@ two paragraphs costs less than the paragraphs bring, so it sits inside the run; 
 """
 from __future__ import annotations
 
+import re
+
 from kabar.clean import settings as S
 from kabar.clean.lines import BAD, GOOD, NEAR, Line
+
+
+NUMBERED = re.compile(r"^\W{0,2}\d{1,2}\s*[.)]\s*\S")
 
 
 def weight(line: Line, off_topic: bool = False) -> float:
@@ -18,8 +23,8 @@ def weight(line: Line, off_topic: bool = False) -> float:
         return S.WEIGHT_NEAR_PER_CHAR * chars
     if line.cls == BAD or off_topic:
         return -(S.PENALTY_BAD + S.PENALTY_BAD_PER_CHAR * chars)
-    if sum(t[0].isdigit() for t in line.low) * 2 >= len(line.low) > 0:
-        return -S.PENALTY_SHORT_NUMERIC  # a table row, not a menu item
+    if sum(t[0].isdigit() for t in line.low) * 2 >= len(line.low) > 0 or NUMBERED.match(line.text):
+        return -S.PENALTY_SHORT_NUMERIC  # a table row or a numbered list item, not a menu item
     return -S.PENALTY_SHORT
 
 

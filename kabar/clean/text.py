@@ -14,7 +14,7 @@ from kabar.clean import signals as sig
 from kabar.clean.head import label_head, pick_title, strip_site_suffix
 from kabar.clean.lines import BAD, GOOD, NEAR, Line, read_lines
 from kabar.clean.phrases import end_block_kind, read_also_pattern
-from kabar.clean.region import body_runs, weight
+from kabar.clean.region import NUMBERED, body_runs, weight
 from kabar.record import BODY, DROPPED, META, TITLE, ZoneLine
 
 
@@ -233,12 +233,23 @@ def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
     s, e = runs[-1]
     j, n = e, 0
     while j < len(lines) and j - e < S.CREDITS_LOOKAHEAD and (
-            lines[j].cls == BAD and not lines[j].meta or n < S.CREDITS_SENTENCE_LINES and _sentence_line(lines[j])):
+            lines[j].cls == BAD and not lines[j].meta or n < S.CREDITS_SENTENCE_LINES and _sentence_line(lines[j])
+            or _list_item(lines[j])):
         n += lines[j].cls != BAD
         j += 1
     if n and j < len(lines) and lines[j].meta in ("byline", "editor"):
         return runs[:-1] + [(s, j)]
     return runs
+
+
+def _list_item(line: Line) -> bool:
+    """Signal `list_item`: a short line of data closing an article (`1. Mancanegara: 86
+    orang`, `Ryan Giggs: Barcelona 3-1 Manchester United, 28/05/2011`): numbered, or a
+    `label: value` pair, or figures; not a headline of another story."""
+    if line.cls == BAD or line.meta in ("byline", "editor", "dateline"):
+        return False
+    text = line.text.strip()
+    return bool(NUMBERED.match(text)) or ":" in text[:-1] or any(c.isdigit() for c in text) and not line.title_case >= 1.0
 
 
 def _sentence_line(line: Line) -> bool:
