@@ -161,8 +161,8 @@ def _classify(line: Line, templates) -> None:
         line.cls = GOOD
     elif n >= S.NEAR_MIN_WORDS and line.stop >= S.NEAR_MIN_STOP:
         line.cls = NEAR
-    elif _sentence_shape(line):
-        line.cls = NEAR  # a sentence dense with names and figures is still prose
+    elif _sentence_shape(line) or line.sentence and n >= S.GOOD_MIN_WORDS and sig.opens_with_dateline(text):
+        line.cls = NEAR  # a sentence dense with names and figures, or a lede under its dateline, is still prose
     else:
         line.cls = SHORT
 
