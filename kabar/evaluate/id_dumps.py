@@ -39,10 +39,11 @@ GAP_TEASER = 0.06  # chance that the furniture is another article's headline + f
 # are taken out (the generator prints its own); an article with a paragraph of unclear
 # status (a source or photo credit, a byline line) is not chosen, so gold stays clean.
 _READ_ALSO = re.compile(r"^[\[(]?(baca|simak|lihat)([ _]juga\b|\s*:)", re.I)
-_CODE_TAIL = re.compile(r"\s*[(\[][A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*[)\]]\s*$")
+_CODE_TAIL = re.compile(  # `(ama/ama)`, `[tyo]`, Antara's `(Uu. H - RF/I015)`, `(T.H - ZG/S023)`, `(*/aa)`
+    r"\s*[(\[](?:[A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*|[*A-Za-z0-9. -]{1,20}/[A-Za-z0-9. ]{1,12}|[A-Za-z. -]{1,12}\d{3})[)\]]\s*$")
 _DATELINE_ONLY = re.compile(r"^\S+(?:\s+\S+){0,3}\s*[-–—]+$")
 _UNCLEAR = re.compile(r"^\W*(sumber|foto|penulis|editor|pewarta|reporter|laporan|ilustrasi|disclosure)\b|\(foto|^\W*$"
-                      r"|[-–—]\s*,", re.I)  # `Suara.com -, (8/11/2017) pagi.`: a paragraph broken upstream
+                      r"|[-–—]\s*[,/]|\n", re.I)  # `Suara.com -, (8/11/2017) pagi.`: a paragraph broken upstream
 _OLEH = re.compile(r"^Oleh (karena|sebab) itu\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _SMALL = frozenset("di ke dari dan yang untuk dengan pada ini itu atau dalam soal jadi vs".split())
