@@ -66,6 +66,7 @@ CITES_TITLE_MIN_WORDS = 5  # a body line holding the whole headline (this long) 
 CITES_TITLE_TAIL_LINES = 3  # ...among the last lines of the body (a headline quoted in prose is fine)
 CREDITS_SENTENCE_LINES = 2  # at most this many sentences right above the reporter/editor lines join the body...
 CREDITS_LOOKAHEAD = 40  # ...found within this many lines after it (furniture such as `Baca juga: …`, or a list of data, may sit between)
+LIST_MIN_ITEMS = 2  # a paragraph ending in a colon announces a list of at least this many items
 TAIL_META_LINES = 3  # editor code "(aik/aik)" within this many lines after the body is meta
 
 # --- cross-document templates (CleanStep.prepare) ---

@@ -234,12 +234,35 @@ def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
     j, n = e, 0
     while j < len(lines) and j - e < S.CREDITS_LOOKAHEAD and (
             lines[j].cls == BAD and not lines[j].meta or n < S.CREDITS_SENTENCE_LINES and _sentence_line(lines[j])
-            or _list_item(lines[j])):
+            or _list_item(lines[j]) or _list_heading(lines, j)):
         n += lines[j].cls != BAD
         j += 1
     if n and j < len(lines) and lines[j].meta in ("byline", "editor"):
         return runs[:-1] + [(s, j)]
-    return runs
+    return runs[:-1] + [(s, _announced_list_end(lines, e))]
+
+
+def _announced_list_end(lines: list[Line], e: int) -> int:
+    """Signal `announced_list`: a last paragraph ending in a colon (`Berikut data jumlah
+    penumpang …:`) announces a list; its items (in-article furniture may sit between)
+    belong to the body."""
+    last = e - 1
+    while last >= 0 and lines[last].cls == BAD:
+        last -= 1
+    if last < 0 or lines[last].cls not in (GOOD, NEAR) or not lines[last].text.rstrip().endswith(":"):
+        return e
+    end, items, j = e, 0, e
+    while j < len(lines) and (lines[j].cls == BAD and not lines[j].meta or _list_item(lines[j]) or _list_heading(lines, j)):
+        if lines[j].cls != BAD:
+            items, end = items + 1, j + 1
+        j += 1
+    return end if items >= S.LIST_MIN_ITEMS else e
+
+
+def _list_heading(lines: list[Line], j: int) -> bool:
+    """A short heading right above a list item (`Pemenang Liga Champions Tertua`)."""
+    line = lines[j]
+    return line.cls != BAD and not line.meta and j + 1 < len(lines) and _list_item(lines[j + 1])
 
 
 def _list_item(line: Line) -> bool:
