@@ -72,7 +72,8 @@ def _names(line: Line) -> set[str]:
     return {t.lower()[: S.STEM_CHARS] for t in line.tokens[1:] if t[:1].isupper() and len(t) >= S.NAME_MIN_CHARS}
 
 
-def _shares_names(lines: list[Line], s: int, e: int, core_ids: set[int], title_stems: set[str]) -> bool:
+def _shares_names(lines: list[Line], s: int, e: int, core_ids: set[int], title_stems: set[str],
+                  at_least: int = S.COHERENCE_SHARED_NAMES) -> bool:
     """Signal `shared_names`: a stretch naming people or places the rest of the article
     (or its headline) names continues the article, however new its other words are."""
     own = set().union(*(_names(lines[i]) for i in range(s, e)))
@@ -82,7 +83,7 @@ def _shares_names(lines: list[Line], s: int, e: int, core_ids: set[int], title_s
     for i in core_ids:
         if not s <= i < e:
             rest |= _names(lines[i])
-    return len(own & rest) >= S.COHERENCE_SHARED_NAMES
+    return len(own & rest) >= at_least
 
 
 def _after_dateline(lines: list[Line], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -324,6 +325,7 @@ def _trim_tail_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[
     blocks = _prose_blocks(lines, runs, off)
     if len(blocks) < 2:
         return runs
+    body_ids = {i for s, e in blocks for i in range(s, e)}
     counts = [Counter() for _ in blocks]
     total: Counter = Counter()
     chars = []
@@ -344,7 +346,8 @@ def _trim_tail_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[
             break
         rest = total - counts[b]
         cta = sig.is_call_to_action(lines[blocks[b][0]].text)
-        if not cta and block_coherence(lines, blocks[b], rest, title_stems) >= S.TAIL_BLOCK_COHERENCE_MIN:
+        if not cta and (block_coherence(lines, blocks[b], rest, title_stems) >= S.TAIL_BLOCK_COHERENCE_MIN
+                        or _shares_names(lines, *blocks[b], body_ids, title_stems, S.TAIL_BLOCK_SHARED_NAMES)):
             break
         total, body_chars, cut = rest, body_chars - chars[b], b
     if cut is None:
