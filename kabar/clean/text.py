@@ -134,7 +134,7 @@ def _is_lede(line: Line) -> bool:
 
 def _runs_with_coherence(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool], int | None]:
     runs, off, title_i = _coherent_runs(lines)
-    return _before_credits(lines, runs), off, title_i
+    return _before_credits(lines, _end_blocks(lines, runs, off)), off, title_i
 
 
 def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool], int | None]:
@@ -170,7 +170,7 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
         if first2 != first:
             title_i = pick_title(lines[:first2], body_stems)
     runs = _trim_tail_blocks(lines, runs, off, title_stems)
-    return _end_blocks(lines, runs, off), off, title_i
+    return runs, off, title_i
 
 
 def _end_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[bool]) -> list[tuple[int, int]]:
@@ -203,10 +203,9 @@ def _card_list_start(lines: list[Line], runs: list[tuple[int, int]]) -> int | No
     (`LEARN MORE`, `View Deal`, `Read more`) makes the list a row of cards (headline,
     blurb, button) linking elsewhere; the list starts one card above its first button."""
     at: dict[str, list[int]] = {}
-    for s, e in runs:
-        for i in range(s, e):
-            if lines[i].cls != GOOD and 0 < lines[i].n_words <= S.CARD_BUTTON_MAX_WORDS and not lines[i].meta:
-                at.setdefault(lines[i].key, []).append(i)
+    for i in range(runs[0][0] if runs else 0, len(lines)):  # the last card may lie past the run
+        if lines[i].cls not in (GOOD, BAD) and 0 < lines[i].n_words <= S.CARD_BUTTON_MAX_WORDS and not lines[i].meta:
+            at.setdefault(lines[i].key, []).append(i)
     starts = []
     for ix in at.values():
         gaps = [b - a for a, b in zip(ix, ix[1:])]
@@ -462,7 +461,14 @@ def _second_lede(text: str, lede_prefix: str | None, lede_outlet: bool) -> bool:
     prefix = _dateline_prefix(text)
     if prefix is None:
         return False
-    return bool(lede_prefix) and prefix.casefold() == lede_prefix.casefold() or lede_outlet and _outlet_dateline(text)
+    return bool(lede_prefix) and _dateline_key(prefix) == _dateline_key(lede_prefix) \
+        or lede_outlet and _outlet_dateline(text)
+
+
+def _dateline_key(prefix: str) -> str:
+    """The outlet part of a dateline, its longest comma part (`Jakarta, CNN Indonesia` →
+    `cnn indonesia`, `KOMPAS.com, Jakarta` → `kompas.com`)."""
+    return max((p.strip() for p in prefix.split(",")), key=len).casefold()
 
 
 _DASH = re.compile(r"\s[-–—]{1,2}\s")
