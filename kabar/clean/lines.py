@@ -17,7 +17,8 @@ GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
 
 class Line:
-    __slots__ = ("no", "text", "_tokens", "low", "stop", "case", "sentence", "cls", "reason", "meta", "key", "_stems")
+    __slots__ = ("no", "text", "_tokens", "low", "stop", "case", "sentence", "cls", "reason", "meta", "key", "_stems",
+                 "_names")
 
     def __init__(self, no: int, text: str, tokens: list[str] | None, stop: float, sentence: bool, cls: str = SHORT,
                  reason: str = "", meta: str = "", stems: set[str] | None = None, low: list[str] | None = None,
@@ -34,6 +35,7 @@ class Line:
         self.meta = meta  # byline | editor | date | dateline when the line looks like header data
         self.key = key if key is not None else sig.normalise(text)  # repeat / template key
         self._stems = stems
+        self._names: set[str] | None = None
 
     @property
     def tokens(self) -> list[str]:
@@ -50,6 +52,14 @@ class Line:
         if self._stems is None:
             self._stems = sig.stems_of_lower(self.low)
         return self._stems
+
+    @property
+    def names(self) -> set[str]:
+        """Stems of the capitalised words inside the line (not its first word): names."""
+        if self._names is None:
+            k, m = S.STEM_CHARS, S.NAME_MIN_CHARS
+            self._names = {t.lower()[:k] for t in self.tokens[1:] if t[:1].isupper() and len(t) >= m}
+        return self._names
 
     @stems.setter
     def stems(self, value: set[str]) -> None:

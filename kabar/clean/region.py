@@ -23,7 +23,8 @@ def weight(line: Line, off_topic: bool = False) -> float:
         return S.WEIGHT_NEAR_PER_CHAR * chars
     if line.cls == BAD or off_topic:
         return -(S.PENALTY_BAD + S.PENALTY_BAD_PER_CHAR * chars)
-    if sum(t[0].isdigit() for t in line.low) * 2 >= len(line.low) > 0 or NUMBERED.match(line.text):
+    numbered = line.low and line.low[0].isdigit() and NUMBERED.match(line.text)
+    if numbered or sum(t[0].isdigit() for t in line.low) * 2 >= len(line.low) > 0:
         return -S.PENALTY_SHORT_NUMERIC  # a table row or a numbered list item, not a menu item
     return -S.PENALTY_SHORT
 

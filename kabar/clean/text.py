@@ -67,22 +67,17 @@ def _mark_teasers(lines: list[Line], off: list[bool], core: Counter, core_ids: s
             off[i + 1] = True
 
 
-def _names(line: Line) -> set[str]:
-    """Stems of the capitalised words inside the line (not its first word): names."""
-    return {t.lower()[: S.STEM_CHARS] for t in line.tokens[1:] if t[:1].isupper() and len(t) >= S.NAME_MIN_CHARS}
-
-
 def _shares_names(lines: list[Line], s: int, e: int, core_ids: set[int], title_stems: set[str],
                   at_least: int = S.COHERENCE_SHARED_NAMES) -> bool:
     """Signal `shared_names`: a stretch naming people or places the rest of the article
     (or its headline) names continues the article, however new its other words are."""
-    own = set().union(*(_names(lines[i]) for i in range(s, e)))
-    if not own:
+    own = set().union(*(lines[i].names for i in range(s, e)))
+    if len(own) < at_least:
         return False
     rest = set(title_stems)
     for i in core_ids:
         if not s <= i < e:
-            rest |= _names(lines[i])
+            rest |= lines[i].names
     return len(own & rest) >= at_least
 
 
@@ -178,10 +173,17 @@ def _end_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[bool])
     newsletter or cookie notice, a form or a related list (end-blocks.txt) ends the body,
     once enough of the article's prose sits above it and less follows it (else the
     article goes on below a sidebar); what follows goes with that reason."""
-    prose = [len(lines[i].text) if lines[i].cls in (GOOD, NEAR) and not off[i] else 0 for i in range(len(lines))]
-    total = sum(prose[i] for s, e in runs for i in range(s, e))
-    kinds = {i: end_block_kind(lines[i].text) for s, e in runs for i in range(s, e)
-             if lines[i].n_words <= S.END_BLOCK_HEADING_MAX_WORDS}
+    prose, kinds = {}, {}
+    for s, e in runs:
+        for i in range(s, e):
+            line = lines[i]
+            if line.cls in (GOOD, NEAR) and not off[i]:
+                prose[i] = len(line.text)
+            elif len(line.low) <= S.END_BLOCK_HEADING_MAX_WORDS:  # headings are short (and may be known furniture)
+                kind = end_block_kind(line.text)
+                if kind:
+                    kinds[i] = kind
+    total = sum(prose.values())
     marks = [i for i, k in kinds.items() if k == "comment_mark"]
     cards = _card_list_start(lines, runs)
     above = 0
@@ -194,7 +196,7 @@ def _end_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[bool])
                 thread = kind == "comment_mark" and sum(1 for j in marks if j >= i) >= S.THREAD_MIN_MARKS
                 if thread or kind != "comment_mark" and total - above <= S.END_BLOCK_MAX_AFTER * above:
                     return _cut_at(lines, runs, i, "comments" if thread else kind)
-            above += prose[i]
+            above += prose.get(i, 0)
     return runs
 
 
@@ -203,7 +205,9 @@ def _card_list_start(lines: list[Line], runs: list[tuple[int, int]]) -> int | No
     (`LEARN MORE`, `View Deal`, `Read more`) makes the list a row of cards (headline,
     blurb, button) linking elsewhere; the list starts one card above its first button."""
     at: dict[str, list[int]] = {}
-    for i in range(runs[0][0] if runs else 0, len(lines)):  # the last card may lie past the run
+    if not runs:
+        return None
+    for i in range(runs[0][0], min(len(lines), runs[-1][1] + S.CARD_MAX_LINES)):  # the last card may lie past the run
         if lines[i].cls not in (GOOD, BAD) and 0 < lines[i].n_words <= S.CARD_BUTTON_MAX_WORDS and not lines[i].meta:
             at.setdefault(lines[i].key, []).append(i)
     starts = []
@@ -447,7 +451,10 @@ def _drop_second_ledes(lines: list[Line], zones: list[ZoneLine]) -> None:
             continue
         line = by_no[z.line_no]
         if lede is None and line.cls in (GOOD, NEAR):
-            lede = (_dateline_prefix(line.text), _outlet_dateline(line.text))
+            prefix = _dateline_prefix(line.text)
+            lede = (prefix, _outlet_dateline(line.text)) if prefix else False
+            if not lede:
+                return
         elif seen_prose and lede and line.cls in (GOOD, NEAR) and _second_lede(line.text, *lede):
             zones[k] = ZoneLine(z.line_no, z.text, DROPPED, "teaser_lede")
             above = zones[k - 1] if k else None
