@@ -165,6 +165,8 @@ def _classify(line: Line, templates) -> None:
         line.cls, line.reason = BAD, "caption"
     elif line.meta:
         line.cls = SHORT  # header data; a date-shaped line inside the body is data (a table row)
+    elif n < S.NEAR_MIN_WORDS:
+        line.cls = SHORT  # too short for any prose class: no need to weigh its shape
     elif n < S.PROSE_LONG_WORDS and not text.endswith(".") and line.title_case >= S.HEADLINE_CASE_SHARE:
         line.cls = SHORT  # a headline shape: the page's title, a subheading or a link
     elif n >= S.PROSE_LONG_WORDS or (n >= S.GOOD_MIN_WORDS and line.stop >= S.GOOD_MIN_STOP):
