@@ -317,7 +317,7 @@ class Bylines:
         place must be a known one (sources_places.yaml): before a bullet, a section name
         ("Nasional · 20 Juni 2024") is as likely."""
         from kabar.enrich.dates import parse_stamp
-        from kabar.enrich.sources_lexicon import get_places
+        from kabar.enrich.sources.lexicon import get_places
 
         m = re.match(r"^(?P<place>[^●•|·\d]{2,40}?)\s*[●•|·]\s*(?P<rest>.*\d.*)$", line)
         if not m or parse_stamp(m.group("rest"), None) is None:

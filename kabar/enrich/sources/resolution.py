@@ -1,6 +1,6 @@
-"""Quoted and cited sources of an article: who speaks, which media are cited.
+"""Resolution, the top layer of sources: who speaks, which media are cited.
 
-Entry point `extract_sources(doc, registry)`. The grammar (`sources_grammar`) turns each
+Entry point `extract_sources(doc, registry)`. The grammar (`grammar.py`) turns each
 paragraph into attribution events; this module resolves pronouns to the last named
 speaker (across paragraphs), normalises names to the fullest form the article gives
 ("Peskov" → "Dmitry Peskov"), media to their registry name (DW → Deutsche Welle), and
@@ -15,9 +15,9 @@ import functools
 import re
 from collections import Counter
 
-from kabar.enrich.sources_grammar import Event, Grammar
-from kabar.enrich.sources_lexicon import WORD_RE, get_lexicon, get_places
-from kabar.enrich.sources_names import Cand, Namer, find_chunks
+from kabar.enrich.sources.grammar import Event, Grammar
+from kabar.enrich.sources.lexicon import WORD_RE, get_lexicon, get_places
+from kabar.enrich.sources.names import Cand, Namer, find_chunks
 from kabar.record import Doc, Source
 from kabar.registry import Registry
 

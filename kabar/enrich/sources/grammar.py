@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kabar.enrich.sources_lexicon import Lexicon
-from kabar.enrich.sources_names import Cand, Namer, find_chunks, words_before
+from kabar.enrich.sources.lexicon import Lexicon
+from kabar.enrich.sources.names import Cand, Namer, find_chunks, words_before
 
 MASK = "~"
 _OPEN, _CLOSE = "“", "”"
