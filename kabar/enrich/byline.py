@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 
+from kabar.enrich.extractors import extractor
 from kabar.enrich.header import Header, clean_line
 from kabar.enrich.settings import settings, words_rx
+from kabar.record import BODY, Doc
 from kabar.registry import Registry
 
 _PARTICLES = {"bin", "binti", "van", "der", "den", "de", "da", "di", "al", "el", "von", "la", "le", "dos", "du", "ibn"}
@@ -359,3 +361,53 @@ class Bylines:
 
     def _not_places(self) -> set[str]:
         return {w.casefold() for w in settings()["dateline"]["not_places"]}
+
+
+# --- the extractors ------------------------------------------------------------------------
+@extractor(name="authors", reads=("doc", "resources", "page_meta", "title_anchor", "header", "date_lines"),
+           writes=("authors",))
+def authors(doc: Doc, resources, meta, anchor: int | None, header: Header, date_lines: set[int]) -> list[str]:
+    bylines = resources.bylines
+    if meta is not None:
+        return html_authors(bylines, doc, meta, anchor, header, date_lines)
+    return bylines.authors(header, date_lines, tail(doc, header))
+
+
+@extractor(name="dateline", reads=("resources", "header"), writes=("dateline",))
+def dateline(resources, header: Header) -> str | None:
+    return resources.bylines.dateline(header)
+
+
+def html_authors(bylines: Bylines, doc: Doc, meta, anchor: int | None, header: Header,
+                 date_lines: set[int]) -> list[str]:
+    """HTML pages: the byline shown by the headline, then the JSON-LD Person / <meta>
+    authors, then a labelled byline line of the cleaned header, then trafilatura's.
+    An organisation credited in the byline is kept (WCXB credits "Kaspersky", "Escalon":
+    the page's own attribution); only JSON-LD `Organization` authors are dropped. A desk
+    byline ("Aidoc Staff", "The Upwork Team") gives way to a person the metadata names."""
+    found = bylines.visible_authors(meta.bylines, anchor, meta.chunks)
+    listed = bylines.html_authors([meta.authors])
+    if found and all(bylines.is_desk(n) for n in found):
+        found = [n for n in listed if not bylines.is_desk(n)] or found
+    elif found and len(listed) > len(found) and listed[:len(found)] == found \
+            and all(bylines.html_name(n) and "," not in n and " " in n for n in listed):
+        found = listed  # the byline shows the first names only ("By A", "A and 2 more")
+    if not found:
+        found = listed
+    if not found:
+        found = bylines.authors(header, date_lines, tail(doc, header))
+    if not found:  # trafilatura's guess, read as a byline ("This post was written by X, Head of Y")
+        found = bylines.byline_names(doc.html_meta.get("author") or "")[: bylines.cfg["max_authors"]]
+    return found
+
+
+def tail(doc: Doc, header: Header) -> list:
+    """The lines just after the article's last body line (Antara "Pewarta: X", JPNN
+    "Reporter : X", before the tags and related items), then the page's last lines
+    after the lead, whatever their zone."""
+    n = settings()["byline"]["tail_lines"]
+    after = header.lead.line_no if header.lead else 10**9
+    rest = [z for z in doc.zones if z.line_no > after and z.text.strip()]
+    last_body = max((z.line_no for z in rest if z.zone == BODY), default=after)
+    out = [z for z in rest if z.line_no > last_body][:n]
+    return out + [z for z in rest[-n:] if z not in out]

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import lxml.etree
 import lxml.html
 
+from kabar.enrich.extractors import extractor
+
 ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|WebPage|LiveBlogPosting|ReportageNewsArticle|"
                            r"AnalysisNewsArticle|OpinionNewsArticle|TechArticle|ScholarlyArticle|Posting", re.I)
 DATE_META = ("article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
@@ -21,6 +23,14 @@ DATE_META = ("article:published_time", "og:article:published_time", "datepublish
              "content_publisheddate", "dtk:publishdate")  # Kompas; detik, CNN/CNBC Indonesia
 AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl",
                "content_author", "twitter:creator")
+
+
+class TimeValue(str):
+    """The `datetime` attribute of a <time> element, kept in `PageMeta.chunks` at the
+    element's place: its own type, so date code reads it as a machine stamp and never
+    as text the reader sees."""
+
+    __slots__ = ()
 
 
 @dataclass
@@ -38,7 +48,6 @@ class PageMeta:
     h1_at: list[int] = field(default_factory=list)  # chunk index where each <h1> (of `h1`) starts
     # visible bylines: (chunk index, text) of rel=author / itemprop=author / class "author|byline"
     bylines: list[tuple[int, str]] = field(default_factory=list)
-    anchor: int | None = None  # chunk index of the headline <h1>, set by title.py
     locale: str | None = None  # <html lang> or og:locale, one naming a region first ("en-US"): for dates.py
 
 
@@ -100,7 +109,7 @@ def _visible(tree, meta: PageMeta) -> None:
             if tag == "h1":
                 h1s.append(len(chunks))
             elif tag == "time" and el.get("datetime"):
-                chunks.append("datetime=" + el.get("datetime").strip()[:40])
+                chunks.append(TimeValue(el.get("datetime").strip()[:40]))
             if _is_byline_el(el):
                 t = " ".join(" ".join(el.itertext()).split())
                 if 0 < len(t) <= 120:
@@ -193,3 +202,9 @@ def read(html: str) -> PageMeta:
     meta.h1_at = [meta.h1_at[i] for i in keep if i < len(meta.h1_at)] if len(meta.h1_at) == len(meta.h1) else []
     meta.h1 = [meta.h1[i] for i in keep]
     return meta
+
+
+@extractor(name="page_meta", reads=("doc",), writes=("page_meta",))
+def page_meta(doc) -> PageMeta | None:
+    """HTML pages only: text pages carry no markup to read."""
+    return read(doc.content) if doc.content_type == "html" else None

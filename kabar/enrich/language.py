@@ -33,9 +33,15 @@ from langdetect import DetectorFactory, detector_factory
 from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.ngram import NGram
 
+from kabar.enrich.extractors import extractor
 from kabar.enrich.settings import settings
 
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+@extractor(name="language", reads=("doc",), writes=("language", "language_score"))
+def language(doc) -> tuple[str, float]:
+    return detect_language(doc.text)
 
 
 def detect_language(text: str) -> tuple[str, float]:

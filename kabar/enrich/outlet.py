@@ -11,10 +11,18 @@ from __future__ import annotations
 import functools
 import re
 
+from kabar.enrich.extractors import extractor
 from kabar.enrich.header import Header, clean_line
 from kabar.enrich.settings import settings, words_rx
 from kabar.record import BODY
 from kabar.registry import Outlet, Registry
+
+
+@extractor(name="outlet", reads=("doc", "resources", "header"), writes=("outlet_entry", "outlet", "outlet_domain"))
+def outlet(doc, resources, header: Header):
+    """The registry entry (read by dates for the newsroom's zone) and the doc's columns."""
+    hit = find_outlet(doc, resources.registry, header)
+    return (hit, hit.name, hit.domain) if hit is not None else (None, doc.outlet, doc.outlet_domain)
 
 
 def find_outlet(doc, registry: Registry, header: Header | None = None) -> Outlet | None:

@@ -17,10 +17,10 @@ FILE = "enrich.yaml"
 
 # section -> {key: type}; lists are lists of strings
 SCHEMA: dict[str, dict[str, type]] = {
-    "header": {"max_lines": int, "body_min_words": int, "max_byline_chars": int},
+    "header": {"max_lines": int, "body_min_words": int, "max_byline_chars": int, "date_line_max_chars": int},
     "title": {"site_separators": list, "field_labels": list, "max_h1_words": int},
     "byline": {"author_labels": list, "editor_labels": list, "not_names": list, "team_words": list,
-               "conjunctions": list, "max_name_words": int, "max_authors": int,
+               "conjunctions": list, "max_name_words": int, "max_authors": int, "tail_lines": int,
                "html_lead_labels": list, "html_cut_labels": list, "role_words": list, "html_before": int,
                "html_after": int, "qualified_labels": list, "desk_words": list, "html_label_after": int,
                "trailing_labels": list, "date_glue": list},

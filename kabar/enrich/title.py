@@ -12,6 +12,7 @@ import html
 import re
 import unicodedata
 
+from kabar.enrich.extractors import extractor
 from kabar.enrich.htmlmeta import PageMeta
 from kabar.enrich.settings import settings, words_rx
 from kabar.record import TITLE, Doc
@@ -182,7 +183,13 @@ def _shown_at(meta: PageMeta, metas: list[str]) -> tuple[str, int] | None:
 
 
 def title_from_html(meta: PageMeta, fallback: str | None) -> str | None:
-    """The headline of an HTML page. Order of trust (WCXB dev half, see the module doc):
+    return headline_of(meta, fallback)[0]
+
+
+def headline_of(meta: PageMeta, fallback: str | None) -> tuple[str | None, int | None]:
+    """The headline of an HTML page, and the chunk index where the page shows it (the
+    anchor the shown date and byline are read around; None when no <h1> or shown title).
+    Order of trust (WCXB dev half, see the module doc):
 
     1. an <h1> that agrees with a metadata title (JSON-LD headline, og:title, <title>
        minus the site name), or that differs from one only by page chrome around it
@@ -209,41 +216,35 @@ def title_from_html(meta: PageMeta, fallback: str | None) -> str | None:
     metas = [strip_site(t, sites) for t in meta.titles + ([meta.html_title] if meta.html_title else [])]
     metas = [m for m in metas if norm_title(m) and not _is_site(m, sites)]
     keys = [norm_title(m) for m in metas]
-    meta.anchor = heads[0][1] if heads else None
+    anchor = heads[0][1] if heads else None
     for h, i in heads:
         if norm_title(h) in keys:
-            meta.anchor = i
-            return h
+            return h, i
     for h, i in heads:
         hk = norm_title(h)
         for m, mk in zip(metas, keys):
             if len(mk.split()) < 3:
                 continue
             if hk.startswith(mk + " ") and _junk_suffix(_suffix_after(h, mk) or ""):
-                meta.anchor = i
-                return m  # the <h1> carries a section/site or date suffix the metadata title does not
+                return m, i  # the <h1> carries a section/site or date suffix the metadata title does not
             if hk.endswith(" " + mk) and _junk_prefix(h, len(mk.split())):
-                meta.anchor = i
-                return m  # "Blog: X", "Dec 18 2025 X", "The X": a label or date before the headline
+                return m, i  # "Blog: X", "Dec 18 2025 X", "The X": a label or date before the headline
             if mk.startswith(hk + " ") and len(hk.split()) >= 3:
-                meta.anchor = i
-                return h  # the metadata title carries a suffix
+                return h, i  # the metadata title carries a suffix
             if mk.endswith(" " + hk) and len(hk.split()) >= 3 and _label_before(m, hk):
-                meta.anchor = i
-                return h  # ... or a site/section label before it ("Garnix Blog: X")
+                return h, i  # ... or a site/section label before it ("Garnix Blog: X")
     for h, i in heads:
         for m, mk in zip(metas, keys):
             if _near(norm_title(h), mk):
-                meta.anchor = i
-                return m
+                return m, i
     shown = _shown_at(meta, metas)
     if shown is not None:
-        if meta.anchor is None or shown[1] < meta.anchor:
-            meta.anchor = shown[1]  # shown above the <h1>: the headline, where the byline is read
-        return shown[0]  # the headline is set in another element; the <h1> is a section or a quote
+        if anchor is None or shown[1] < anchor:
+            anchor = shown[1]  # shown above the <h1>: the headline, where the byline is read
+        return shown[0], anchor  # the headline is set in another element; the <h1> is a section or a quote
     if len(heads) == 1 or (heads and not metas):
-        return heads[0][0]
-    return metas[0] if metas else tidy(fallback)
+        return heads[0][0], anchor
+    return (metas[0] if metas else tidy(fallback)), anchor
 
 
 def drop_label(title: str) -> str:
@@ -261,7 +262,9 @@ def title_from_text(doc: Doc) -> str | None:
     return None
 
 
-def find_title(doc: Doc, meta: PageMeta | None) -> str | None:
+@extractor(name="title", reads=("doc", "page_meta"), writes=("title", "title_anchor"))
+def find_title(doc: Doc, meta: PageMeta | None) -> tuple[str | None, int | None]:
+    """(headline, chunk index of the headline on an HTML page, else None)."""
     if meta is not None:
-        return title_from_html(meta, doc.html_meta.get("title") or doc.title)
-    return title_from_text(doc)
+        return headline_of(meta, doc.html_meta.get("title") or doc.title)
+    return title_from_text(doc), None

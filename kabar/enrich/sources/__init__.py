@@ -7,6 +7,12 @@
 
 tests/sources/test_sources_layers.py checks the layering by reading the imports.
 """
+from kabar.enrich.extractors import extractor
 from kabar.enrich.sources.resolution import extract_sources
+
+
+@extractor(name="sources", reads=("doc", "resources", "language", "outlet"), writes=("sources",))
+def sources(doc, resources, language: str, outlet: str | None):
+    return extract_sources(doc, resources.registry, language, outlet)
 
 __all__ = ["extract_sources"]

@@ -37,15 +37,19 @@ def _grammar(lang: str, registry: Registry) -> Grammar:
     return Grammar(lex, Namer(lex, get_places(), registry))
 
 
-def extract_sources(doc: Doc, registry: Registry) -> list[Source]:
+def extract_sources(doc: Doc, registry: Registry, language: str | None = None,
+                    outlet: str | None = None) -> list[Source]:
+    """`language` and `outlet` default to the doc's (the enrich step passes them, declared)."""
     text = doc.text or ""
-    langs = _LANG_GRAMMARS.get(doc.language or "und")
+    language = doc.language if language is None else language
+    outlet = doc.outlet if outlet is None else outlet
+    langs = _LANG_GRAMMARS.get(language or "und")
     if not text.strip() or not langs:
         return []
     lowers = frozenset(w.lower() for w in WORD_RE.findall(text) if w[0].islower())
     best: list[Source] = []
     for lang in langs:
-        found = _extract(text, _grammar(lang, registry), lowers, doc.outlet)
+        found = _extract(text, _grammar(lang, registry), lowers, outlet)
         if len(found) > len(best):
             best = found
     return best
