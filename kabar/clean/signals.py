@@ -6,6 +6,7 @@ import re
 
 from kabar.clean import settings as S
 from kabar.clean.phrases import credit_words, meta_pattern, stopwords
+from kabar.enrich.settings import name_particles
 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -24,7 +25,9 @@ _DATELINE_ONLY = re.compile(r"^[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}\s*(?:\
 _PAREN_TAIL = re.compile(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)\s*$")
 _SLASH_CREDIT = re.compile(r"^[•·\-*]?\s*[\w.]+(?:\s\w+)?/[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}$")
 _PAREN_SLASH_CREDIT = re.compile(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
-_NAME = re.compile(r"^(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|bin|binti|van|de|al))*\s*[,&]?$")
+_NAME = re.compile(r"^(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|"
+                   + "|".join(sorted(name_particles(in_running_text=True)))  # enrich.yaml `names`
+                   + r"))*\s*[,&]?$")
 
 
 _LEDE_DATELINE = re.compile(

@@ -17,11 +17,10 @@ import re
 
 from kabar.enrich.extractors import extractor
 from kabar.enrich.header import Header, clean_line
-from kabar.enrich.settings import settings, words_rx
+from kabar.enrich.settings import name_particles, settings, words_rx
 from kabar.record import BODY, Doc
 from kabar.registry import Registry
 
-_PARTICLES = {"bin", "binti", "van", "der", "den", "de", "da", "di", "al", "el", "von", "la", "le", "dos", "du", "ibn"}
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:Hj?|Dr|Ir|Prof|St|Drs|Hj)\.?)$")
 _DOMAINISH = re.compile(r"\b[\w-]+\.(?:com|co\.id|co|id|net|org|tv|news)\b", re.I)
 
@@ -41,15 +40,25 @@ class Bylines:
         # Tempo prints "Reporter A Editor B" with no colons: an editor label word ends the names
         self.editor_word_rx = re.compile(rf"\s(?:{words_rx(cfg['editor_labels'])})(?:\s|$)", re.I)
         self.editor_line = re.compile(rf"^\W*{words_rx(cfg['editor_labels'])}\s*[:：]?(?:\s|$)", re.I)
+        self.particles = name_particles()
         conj = "|".join(re.escape(c) for c in cfg["conjunctions"])
         self.split_rx = re.compile(rf"\s*(?:[,;|/]|\s(?:{conj})\s)\s*", re.I)
+        # "A and B", "A dan B", "A & B" in an HTML byline / a list element ending in a conjunction
+        self.conj_rx = re.compile(rf"\s+(?:{conj})\s+")
+        self.list_open_rx = re.compile(rf"(?:[;,&]|\s(?:{conj}))\s*$")
+        by = cfg["by_words"]
+        self.by_rx = re.compile(rf"^(?:{words_rx(by)})\s+", re.I)
+        # "By"/"BY"/"Oleh"/"OLEH" then a capitalised name, anywhere in a byline element
+        cased = "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}|{re.escape(w.upper())}" for w in by)
+        self.by_name_anywhere_rx = re.compile(rf"(?:^|\s)(?:{cased})\s+(?=[A-Z])")
+        self.desk_prefix_rx = re.compile(rf"(?:{words_rx(cfg['outlet_desk_prefixes'])})\w*", re.I)
         self.lead_rx = re.compile(rf"^\W*(?:{words_rx(cfg['html_lead_labels'])})\b\s*[:：]?\s*", re.I)
         months = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d"
         self.cut_rx = re.compile(rf"\s*(?:[|•·]|\s[–—-]\s|\b{words_rx(cfg['html_cut_labels'])}\b|\b{months}|\d|\s+on(?:\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b.*)?$).*$",
                                  re.I)
         lead = cfg["html_lead_labels"]
         self.label_only_rx = re.compile(rf"^\W*{words_rx(lead)}\s*[:：]?$", re.I)
-        self.by_name_rx = re.compile(rf"^(?i:{words_rx([w for w in lead if w.split()[-1] in ('by', 'oleh')])})\s+(?=[A-Z])")
+        self.by_name_rx = re.compile(rf"^(?i:{words_rx([w for w in lead if w.split()[-1] in by])})\s+(?=[A-Z])")
         credits_by = [w for w in cfg["editor_labels"] + cfg["html_cut_labels"] if w.endswith(" by")]
         self.credit_by_rx = re.compile(rf"\b{words_rx(credits_by)}$", re.I)
         self.desk_rx = re.compile(rf"\b{words_rx(cfg['desk_words'])}\b", re.I)
@@ -63,7 +72,7 @@ class Bylines:
     def is_outlet(self, text: str) -> bool:
         t = text.strip(" ()[]")
         return bool(t) and (self.registry.by_name(t) is not None or bool(_DOMAINISH.fullmatch(t))
-                            or bool(re.fullmatch(r"detik\w*", t, re.I)))
+                            or bool(self.desk_prefix_rx.fullmatch(t)))
 
     def is_desk(self, name: str) -> bool:
         """"Aidoc Staff", "The Upwork Team": a desk credited, not a person."""
@@ -71,7 +80,7 @@ class Bylines:
 
     def name(self, text: str) -> str | None:
         n = clean_line(text).strip(" ,;:.-–—|")
-        n = re.sub(r"^(?:by|oleh)\s+", "", n, flags=re.I)
+        n = self.by_rx.sub("", n)
         if not n or n.casefold() in self.not_names or re.search(r"\d|@|https?:", n):
             return None
         words = n.split()
@@ -81,7 +90,7 @@ class Bylines:
             return n  # "Tim detikcom", "Tim CNN Indonesia": a desk byline, kept
         if self.is_outlet(n):
             return None
-        if not all(_NAME_WORD.match(w) or w.casefold() in _PARTICLES for w in words):
+        if not all(_NAME_WORD.match(w) or w.casefold() in self.particles for w in words):
             return None
         return n
 
@@ -186,8 +195,8 @@ class Bylines:
             raw = [c] if isinstance(c, str) else list(c)
             out = []
             for r in raw:
-                for part in re.split(r"\s*;\s*|\s+(?:and|dan|&)\s+", clean_line(str(r))):
-                    p = re.sub(r"^(?:by|oleh)\s+", "", part, flags=re.I).strip(" ,")
+                for part in re.split(rf"\s*;\s*|{self.conj_rx.pattern}", clean_line(str(r))):
+                    p = self.by_rx.sub("", part).strip(" ,")
                     if p and p.casefold() not in self.not_names and not self.is_outlet(p) \
                             and len(p.split()) <= 12 and p not in out:
                         out.append(p)
@@ -246,7 +255,7 @@ class Bylines:
         for j, t2 in bylines:
             if j <= at or t2 in text:
                 continue
-            if j - at > 3 or not re.search(r"(?:[;,&]|\s(?:and|dan))\s*$", text):
+            if j - at > 3 or not self.list_open_rx.search(text):
                 break
             more = [n for n in self.byline_names(t2) if n not in names]
             if not more:
@@ -262,7 +271,7 @@ class Bylines:
         t = clean_line(text)
         # "Updated Jan 8, 2026 Written by Jane Doe": the name follows the author's "by",
         # wherever it stands; a "Reviewed by" / "Edited by" credit is not it
-        for by in re.finditer(r"(?:^|\s)(?:[Bb]y|BY|[Oo]leh)\s+(?=[A-Z])", t):
+        for by in self.by_name_anywhere_rx.finditer(t):
             if not self.credit_by_rx.search(t[:by.start()] + " by"):
                 t = t[by.end():]
                 break
@@ -277,7 +286,7 @@ class Bylines:
         out: list[str] = []
         for part in re.split(r"\s*[;,]\s*", t):
             # a role after a comma is read whole ("Brett Cruz, Privacy and Digital Security Expert")
-            pieces = [part] if out and self.role_rx.search(part.strip(" .")) else re.split(r"\s+(?:and|dan|&)\s+", part)
+            pieces = [part] if out and self.role_rx.search(part.strip(" .")) else self.conj_rx.split(part)
             for piece in pieces:
                 piece = piece.strip(" .,")
                 if not piece:
@@ -332,7 +341,7 @@ class Bylines:
                 or p.casefold() in self._not_places() or p.casefold() in labels \
                 or any(re.sub(r"[.,'’]", "", w.casefold()) in self.not_names | labels for w in words):
             return None
-        if not all(w[0].isupper() for w in words if w.casefold() not in _PARTICLES):
+        if not all(w[0].isupper() for w in words if w.casefold() not in self.particles):
             return None
         if get_places().match([w.casefold() for w in words], 0) != len(words):
             return None
@@ -352,7 +361,7 @@ class Bylines:
         words = p.split()
         if len(words) > settings()["dateline"]["max_words"] or p.casefold() in self._not_places():
             return None
-        if not all(w[0].isupper() for w in words if w.casefold() not in _PARTICLES):
+        if not all(w[0].isupper() for w in words if w.casefold() not in self.particles):
             return None
         return p.title() if p.isupper() and len(p) > 3 else p
 

@@ -100,7 +100,7 @@ def _dp(text: str, order: str, base: datetime | None = None) -> datetime | None:
          "REQUIRE_PARTS": ["day", "month", "year"] if base is None else []}
     if base is not None:
         s["RELATIVE_BASE"] = base.replace(tzinfo=None)
-    return dateparser.parse(text, languages=["id", "en"], settings=s)
+    return dateparser.parse(text, languages=settings()["dates"]["dateparser_languages"], settings=s)
 
 
 def _valid(d: datetime, fetched: datetime | None) -> bool:

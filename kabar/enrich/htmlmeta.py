@@ -14,15 +14,10 @@ import lxml.etree
 import lxml.html
 
 from kabar.enrich.extractors import extractor
+from kabar.enrich.settings import settings
 
 ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|WebPage|LiveBlogPosting|ReportageNewsArticle|"
                            r"AnalysisNewsArticle|OpinionNewsArticle|TechArticle|ScholarlyArticle|Posting", re.I)
-DATE_META = ("article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
-             "publish-date", "publish_date", "dc.date.issued", "dcterms.created", "dc.date", "sailthru.date",
-             "parsely-pub-date", "date", "content_publishdate", "article.published", "published_time",
-             "content_publisheddate", "dtk:publishdate")  # Kompas; detik, CNN/CNBC Indonesia
-AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl",
-               "content_author", "twitter:creator")
 
 
 class TimeValue(str):
@@ -181,15 +176,16 @@ def read(html: str) -> PageMeta:
     meta.site_name = metas.get("og:site_name")
     langs = [v.strip() for v in (tree.getroottree().getroot().get("lang"), metas.get("og:locale")) if v and v.strip()]
     meta.locale = next((v for v in langs if re.search(r"[-_]", v)), langs[0] if langs else None)
-    for key in DATE_META:
+    keys = settings()["html_meta"]  # which <meta> keys mean what: enrich.yaml, `html_meta`
+    for key in keys["date_keys"]:
         if metas.get(key):
             meta.dates.append(metas[key])
-    for key in ("article:modified_time", "og:updated_time", "datemodified", "last-modified"):
+    for key in keys["modified_keys"]:
         if metas.get(key):
             meta.modified.append(metas[key])
     # <meta> authors only when the JSON-LD names nobody, and the first tag only: besides a
     # JSON-LD Person they name the publisher ("Kompas Cyber Media") or a handle
-    for key in AUTHOR_META if not meta.authors else ():
+    for key in keys["author_keys"] if not meta.authors else ():
         v = metas.get(key)
         if v and "://" not in v and not v.startswith("@"):
             meta.authors.append(v)

@@ -57,7 +57,7 @@ def detect_language(text: str) -> tuple[str, float]:
     if best.prob < cfg["min_prob"]:
         return "und", 0.0
     lang = best.lang
-    if lang == "id" and cfg["malay"]["enabled"]:
+    if lang == cfg["malay"]["reported_as"] and cfg["malay"]["enabled"]:
         lang = malay_or_indonesian(body)
     return lang, round(float(best.prob), 4)
 

@@ -20,18 +20,21 @@ SCHEMA: dict[str, dict[str, type]] = {
     "header": {"max_lines": int, "body_min_words": int, "max_byline_chars": int, "date_line_max_chars": int},
     "title": {"site_separators": list, "field_labels": list, "max_h1_words": int},
     "byline": {"author_labels": list, "editor_labels": list, "not_names": list, "team_words": list,
-               "conjunctions": list, "max_name_words": int, "max_authors": int, "tail_lines": int,
+               "conjunctions": list, "by_words": list, "outlet_desk_prefixes": list, "max_name_words": int, "max_authors": int, "tail_lines": int,
                "html_lead_labels": list, "html_cut_labels": list, "role_words": list, "html_before": int,
                "html_after": int, "qualified_labels": list, "desk_words": list, "html_label_after": int,
                "trailing_labels": list, "date_glue": list},
+    "names": {"particles": list, "everyday_particles": list},
+    "html_meta": {"date_keys": list, "author_keys": list, "modified_keys": list},
     "dateline": {"max_words": int, "not_places": list},
     "outlet": {"masthead_lines": int, "footer_lines": int, "copyright_labels": list, "rights_phrases": list},
     "dates": {"zones": dict, "language_timezone": dict, "update_labels": list, "publish_labels": list,
               "min_year": int, "relative_max_days": int, "visible_before": int, "visible_after": int,
-              "line_max_words": int, "month_first_regions": list},
+              "line_max_words": int, "month_first_regions": list,
+              "dateparser_languages": list},
     "language": {"seed": int, "min_chars": int, "min_prob": float, "max_chars": int, "malay": dict},
 }
-MALAY_SCHEMA = {"enabled": bool, "min_markers": int, "ratio": float, "min_distinct": int, "ms_markers": list,
+MALAY_SCHEMA = {"enabled": bool, "reported_as": str, "min_markers": int, "ratio": float, "min_distinct": int, "ms_markers": list,
                 "id_markers": list}
 
 
@@ -84,6 +87,13 @@ def parse(data: dict) -> Settings:
 @functools.lru_cache(maxsize=1)
 def settings() -> Settings:
     return parse(load_yaml(FILE))
+
+
+def name_particles(in_running_text: bool = False) -> frozenset[str]:
+    """`names.particles`; inside running text, without `names.everyday_particles`."""
+    cfg = settings()["names"]
+    drop = set(cfg["everyday_particles"]) if in_running_text else set()
+    return frozenset(p for p in cfg["particles"] if p not in drop)
 
 
 def words_rx(words: list[str]) -> str:

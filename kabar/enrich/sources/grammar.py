@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kabar.enrich.sources.lexicon import Lexicon
+from kabar.enrich.sources.lexicon import Lexicon, third_person_pronouns
 from kabar.enrich.sources.names import Cand, Namer, find_chunks, words_before
 
 MASK = "~"
@@ -90,7 +90,10 @@ def clean_quote(q: str) -> str:
 class Grammar:
     def __init__(self, lex: Lexicon, namer: Namer):
         self.lex, self.namer = lex, namer
-        self.english = lex.lang == "en"
+        self.adjacent_subject = lex.rules["subject_next_to_verb"]
+        self.person_is_medium = lex.rules["media_cue_person_is_medium"]
+        pron = "|".join(re.escape(p.capitalize()) for p in third_person_pronouns())
+        self.pronoun_clause = re.compile(rf"(?:^|[.,]\s*)(?:{pron})\s+(?:\w+\s+){{0,2}}$")
         w = lex.words
         self.split_words = frozenset().union(
             w["leading_verbs"], w["passive_verbs"], w["trailing_verbs"], w["media_cues"],
@@ -138,7 +141,7 @@ class Grammar:
 
     def subject(self, text, chunks, lo, pos, lowers) -> list[Cand]:
         start = self.clause_start(text, lo, pos)
-        if self.english:
+        if self.adjacent_subject:
             return self._subject_adjacent(text, chunks, start, pos, lowers)
         for ci, ch in enumerate(chunks):
             if ch.start < start or ch.end > pos:
@@ -203,7 +206,7 @@ class Grammar:
         while ws and self.lex.has("adverbs", ws[-1]):
             ws.pop()
         return bool(ws) and self.lex.has("pronouns", ws[-1]) or bool(
-            re.search(r"(?:^|[.,]\s*)(?:Ia|Dia|Beliau|Mereka|He|She|They)\s+(?:\w+\s+){0,2}$", text[max(0, pos - 40):pos]))
+            self.pronoun_clause.search(text[max(0, pos - 40):pos]))
 
     # --- a paragraph ------------------------------------------------------------------------
     def paragraph(self, par: str, base: int, lowers: frozenset) -> list[Event]:
@@ -265,7 +268,7 @@ class Grammar:
                     if cand is None or (media_only and not cand.media):
                         continue
                     if rx is lex.media_cue and cand.kind == "person":
-                        if not self.english or cand.media:
+                        if self.person_is_medium or cand.media:
                             cand.kind, cand.media = "media", True
                         else:
                             continue

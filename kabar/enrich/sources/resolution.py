@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from kabar.enrich.sources.grammar import Event, Grammar
-from kabar.enrich.sources.lexicon import WORD_RE, get_lexicon, get_places
+from kabar.enrich.sources.lexicon import WORD_RE, get_lexicon, get_places, grammars_by_language
 from kabar.enrich.sources.names import Cand, Namer, find_chunks
 from kabar.record import Doc, Source
 from kabar.registry import Registry
@@ -27,8 +27,6 @@ from kabar.registry import Registry
 _CAPS = r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}"
 _DATELINE = re.compile(rf"^\s*(?:[\w-]+(?:\.[\w-]+)+\s*,\s*)?{_CAPS}(?:\s*,\s*{_CAPS})?(?:\s*\([^()]{{1,30}}\))?"
                        r"\s*[-–—]{1,2}\s+(?=\S)|^\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){0,3}:\s+(?=\S)")
-
-_LANG_GRAMMARS = {"id": ("id",), "ms": ("id",), "en": ("en",), "und": ("id", "en")}
 
 
 @functools.lru_cache(maxsize=8)
@@ -43,7 +41,7 @@ def extract_sources(doc: Doc, registry: Registry, language: str | None = None,
     text = doc.text or ""
     language = doc.language if language is None else language
     outlet = doc.outlet if outlet is None else outlet
-    langs = _LANG_GRAMMARS.get(language or "und")
+    langs = grammars_by_language().get(language or "und")
     if not text.strip() or not langs:
         return []
     lowers = frozenset(w.lower() for w in WORD_RE.findall(text) if w[0].islower())
