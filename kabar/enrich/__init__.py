@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kabar.enrich import byline, dates, header, htmlmeta, language, outlet, sources, title
+from kabar.enrich import byline, dateline, dates, header, htmlmeta, language, outlet, sources, title
 from kabar.enrich.byline import Bylines
 from kabar.enrich.extractors import Extractor, plan, run
 from kabar.enrich.settings import settings
@@ -27,7 +27,7 @@ EXTRACTORS: list[Extractor] = [
     dates.find_published,
     dates.date_line_numbers,
     byline.authors,
-    byline.dateline,
+    dateline.dateline,
     sources.sources,
 ]
 

@@ -1,4 +1,4 @@
-"""Authors and dateline from the page header.
+"""Authors: the one home of the author field, from the cleaner's name lines to the byline.
 
 Byline shapes read (labels and word lists in data/registry/enrich.yaml, `byline`):
 - "Novi Christiastuti - detikNews", "Tim detikcom - detikNews": names, dash, outlet;
@@ -7,18 +7,22 @@ Byline shapes read (labels and word lists in data/registry/enrich.yaml, `byline`
 - Kompas: name lines ("Chella Defa Anjelina," / "Mahardini Nur Afifah") next to the
   date line; desk labels such as "Tim Redaksi" are not names;
 - HTML: JSON-LD / <meta> authors, then trafilatura's.
-Datelines: "Moskow -", "Jakarta -", "Pyongyang –", "TEMPO.CO, Jakarta -",
-"Jakarta, CNN Indonesia --", "Jakarta (ANTARA) -", "MOSCOW, June 19 (Reuters) -";
-an outlet prefix alone ("KOMPAS.com -") is not a dateline.
+The cleaner asks here too: which bare name lines of a text page's head are its author
+list (`mark_author_names`), and which line is a byline, not a headline (`is_byline_shape`).
+Datelines live in dateline.py.
 """
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from kabar.enrich.extractors import extractor
 from kabar.enrich.header import Header, clean_line
 from kabar.enrich.settings import name_particles, settings, words_rx
-from kabar.record import BODY, Doc
+from kabar.record import BODY, DROPPED, META, Doc, ZoneLine
+
+if TYPE_CHECKING:
+    from kabar.clean.lines import Line
 from kabar.registry import Registry
 
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:Hj?|Dr|Ir|Prof|St|Drs|Hj)\.?)$")
@@ -310,66 +314,6 @@ class Bylines:
         caps = [w for w in words if w[:1].isupper()]
         return len(caps) >= max(1, len(words) - 2)
 
-    # --- dateline ----------------------------------------------------------------------
-    def dateline(self, header: Header) -> str | None:
-        cands = [z for z in header.lines if z.zone == "meta" or len(z.text.split()) <= 4]
-        for z in cands + ([header.lead] if header.lead else []):
-            place = self.place_of(clean_line(z.text), whole=z is not header.lead)
-            if place:
-                return place
-        for z in header.lines:
-            place = self.place_before_date(clean_line(z.text)) if z.zone == "meta" else None
-            if place:
-                return place
-        return None
-
-    def place_before_date(self, line: str) -> str | None:
-        """"Jakarta ● Wed, June 19, 2024": a place, a bullet or bar, then the date line. The
-        place must be a known one (sources_places.yaml): before a bullet, a section name
-        ("Nasional · 20 Juni 2024") is as likely."""
-        from kabar.enrich.dates import parse_stamp
-        from kabar.enrich.sources.lexicon import get_places
-
-        m = re.match(r"^(?P<place>[^●•|·\d]{2,40}?)\s*[●•|·]\s*(?P<rest>.*\d.*)$", line)
-        if not m or parse_stamp(m.group("rest"), None) is None:
-            return None
-        p = m.group("place").strip(" ,:")
-        words = p.split()
-        dcfg = settings()["dates"]
-        labels = {w.casefold() for w in dcfg["update_labels"] + dcfg["publish_labels"]}
-        if not words or len(words) > settings()["dateline"]["max_words"] or self.is_outlet(p) \
-                or p.casefold() in self._not_places() or p.casefold() in labels \
-                or any(re.sub(r"[.,'’]", "", w.casefold()) in self.not_names | labels for w in words):
-            return None
-        if not all(w[0].isupper() for w in words if w.casefold() not in self.particles):
-            return None
-        if get_places().match([w.casefold() for w in words], 0) != len(words):
-            return None
-        return p.title() if p.isupper() and len(p) > 3 else p
-
-    def place_of(self, line: str, whole: bool) -> str | None:
-        tail = r"\s*$" if whole else r"\s+(?=[\"“'‘(\w])"
-        m = re.match(rf"^(?P<pre>[^\n:]{{1,70}}?)\s*(?:[-–—]{{1,2}}|:(?=\s))" + tail, line)
-        if not m:
-            return None
-        parts = [p.strip() for p in re.split(r",|\(([^)]*)\)", m.group("pre")) if p and p.strip()]
-        places = [p for p in parts if not self.is_outlet(p) and not re.search(r"\d", p)
-                  and not self._is_signature(p)]
-        if len(places) != 1 or (len(parts) == 1 and m.group(0).rstrip().endswith(":") and len(places[0].split()) > 2):
-            return None
-        p = places[0]
-        words = p.split()
-        if len(words) > settings()["dateline"]["max_words"] or p.casefold() in self._not_places():
-            return None
-        if not all(w[0].isupper() for w in words if w.casefold() not in self.particles):
-            return None
-        return p.title() if p.isupper() and len(p) > 3 else p
-
-    def _is_signature(self, part: str) -> bool:
-        return self.registry.by_signature(part + " -") is not None or self.registry.by_signature(part) is not None
-
-    def _not_places(self) -> set[str]:
-        return {w.casefold() for w in settings()["dateline"]["not_places"]}
 
 
 # --- the extractors ------------------------------------------------------------------------
@@ -380,11 +324,6 @@ def authors(doc: Doc, resources, meta, anchor: int | None, header: Header, date_
     if meta is not None:
         return html_authors(bylines, doc, meta, anchor, header, date_lines)
     return bylines.authors(header, date_lines, tail(doc, header))
-
-
-@extractor(name="dateline", reads=("resources", "header"), writes=("dateline",))
-def dateline(resources, header: Header) -> str | None:
-    return resources.bylines.dateline(header)
 
 
 def html_authors(bylines: Bylines, doc: Doc, meta, anchor: int | None, header: Header,
@@ -420,3 +359,33 @@ def tail(doc: Doc, header: Header) -> list:
     last_body = max((z.line_no for z in rest if z.zone == BODY), default=after)
     out = [z for z in rest if z.line_no > last_body][:n]
     return out + [z for z in rest[-n:] if z not in out]
+
+
+# --- what the cleaner asks of a text dump's head ---------------------------------------------
+_BYLINE_SHAPE = re.compile(r"^(?:(?P<section>[^,]{1,40}?)\s+[-–—|]\s+)?(?P<name>[^,]{3,60}?)\s*,\s*(?P<outlet>[^,]{2,40})$")
+
+
+def is_byline_shape(line: str) -> bool:
+    """`Market - Arrijal Rachman, CNBC Indonesia`: (a section,) a person's name, then the outlet."""
+    from kabar.clean import signals as sig  # the cleaner imports this module: import late
+    from kabar.enrich.outlet import is_masthead
+
+    m = _BYLINE_SHAPE.match(line.strip())
+    if not m or not is_masthead(m.group("outlet")):
+        return False
+    name = m.group("name")
+    return sig.is_name_line(name, len(sig.words(name)))
+
+
+def mark_author_names(head: list[Line], zones: list[ZoneLine]) -> None:
+    """Bare names next to a byline or date line are the author list (`Chella Defa Anjelina,`)."""
+    from kabar.clean import signals as sig
+
+    for i, line in enumerate(head):
+        if zones[i].zone != DROPPED or zones[i].reason not in ("head",) or not sig.is_name_line(line.text, line.n_words):
+            continue
+        prev_meta = i > 0 and zones[i - 1].zone == META
+        next_meta = i + 1 < len(head) and zones[i + 1].zone == META and zones[i + 1].reason != "dateline"
+        prev_list = i > 0 and zones[i - 1].reason == "author" and head[i - 1].text.rstrip().endswith((",", "&"))
+        if prev_meta or next_meta or prev_list:
+            zones[i] = ZoneLine(line.no, line.text, META, "author")

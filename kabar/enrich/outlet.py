@@ -82,3 +82,26 @@ def copyright_holder(doc, registry: Registry) -> Outlet | None:
         if hit is not None:
             return hit
     return None
+
+
+_HOST = re.compile(r"^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_names() -> frozenset[str]:
+    from kabar.registry import get_registry
+
+    reg = get_registry()
+    names = {" ".join(n.casefold().split()) for n, _ in reg.all_names()}
+    names.update(d for o in reg.outlets for d in o.domains)
+    return frozenset(names)
+
+
+def is_masthead(line: str) -> bool:
+    """A line that is just a host name (`Tribun-Timur.com`) or an outlet's name from the
+    outlet registry (`The Jakarta Post`): the site's masthead, never the headline (asked by
+    the cleaner when it picks a text dump's headline line)."""
+    text = line.strip().strip("|•·-–— ")
+    if _HOST.match(text):
+        return True
+    return " ".join(text.casefold().split()) in _outlet_names()

@@ -1,5 +1,7 @@
-"""The headline, once.
+"""The headline, once: the one home of the title field.
 
+The cleaner asks here which line of a text dump's head is the headline (`pick_title`,
+line signals from kabar/clean); enrich settles the title.
 Text pages: the cleaner's headline guess, else the first `title` zone line, with a
 headline printed twice on one line ("A A") folded. HTML pages: the <h1> that agrees
 with the page's metadata titles (JSON-LD headline, og:title, <title> without the site
@@ -12,10 +14,17 @@ import html
 import re
 import unicodedata
 
+from typing import TYPE_CHECKING
+
+from kabar.enrich.byline import is_byline_shape
 from kabar.enrich.extractors import extractor
 from kabar.enrich.htmlmeta import PageMeta
+from kabar.enrich.outlet import is_masthead
 from kabar.enrich.settings import settings, words_rx
 from kabar.record import TITLE, Doc
+
+if TYPE_CHECKING:
+    from kabar.clean.lines import Line
 
 
 def norm_title(text: str | None) -> str:
@@ -268,3 +277,67 @@ def find_title(doc: Doc, meta: PageMeta | None) -> tuple[str | None, int | None]
     if meta is not None:
         return headline_of(meta, doc.html_meta.get("title") or doc.title)
     return title_from_text(doc), None
+
+
+# --- the cleaner's headline line of a text dump ---------------------------------------------
+_SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+[^|–—]{2,60}$")
+
+
+def strip_site_suffix(text: str) -> str:
+    """`Headline | Site Name` (the HTML <title> printed atop many dumps) → `Headline`."""
+    from kabar.clean import signals as sig  # the cleaner imports this module: import late
+
+    m = _SITE_SUFFIX.search(text)
+    if m and len(sig.words(text[: m.start()])) >= 3:
+        return text[: m.start()].strip()
+    return text.strip()
+
+
+def _title_candidate(line: Line) -> bool:
+    from kabar.clean import settings as S
+    from kabar.clean import signals as sig
+    from kabar.clean.lines import BAD
+
+    if line.cls == BAD and line.reason != "duplicate":
+        return False
+    n = line.n_words
+    if not (S.TITLE_MIN_WORDS <= n <= S.TITLE_MAX_WORDS) or line.text.rstrip().endswith("."):
+        return False
+    text = line.text.strip()
+    if line.meta in ("byline", "editor", "dateline") or (line.meta == "date" and sig.date_words_left(text) < S.TITLE_MIN_WORDS + 1):
+        return False
+    return not (sig.is_breadcrumb(text) or is_masthead(text) or is_byline_shape(text))
+
+
+def pick_title(head: list[Line], body_stems: set[str]) -> int | None:
+    """Index in `head` of the headline: a line printed twice (dump of <title> and <h1>,
+    or a repeated headline) first, else the first headline-shaped line that shares
+    enough words with the body, else the first headline-shaped line."""
+    from kabar.clean import settings as S
+    from kabar.clean import signals as sig
+
+    cands = [i for i, l in enumerate(head[: S.HEAD_MAX_LINES]) if _title_candidate(l)]
+    keys = {i: sig.normalise(strip_site_suffix(head[i].text)) for i in cands}
+    fits = {i for i in cands if sig.share_in(head[i].stems, body_stems) >= S.TITLE_BODY_SHARE}
+    for i in cands:
+        twins = [j for j in cands if j != i and keys[j] == keys[i]]
+        if twins and head[i].n_words >= 3 and (i in fits or not body_stems):
+            plain = [j for j in [i, *twins] if sig.normalise(head[j].text) == keys[i]]
+            return plain[0] if plain else i
+    good = [i for i in cands if head[i].n_words >= 3 and i in fits]
+    if good:
+        share = {i: sig.share_in(head[i].stems, body_stems) for i in good}
+        above = [i for i in good if _above_header_data(head, i) and share[i] >= share[good[0]]]
+        return above[0] if above else good[0]
+    return cands[0] if cands else None
+
+
+def _above_header_data(head: list[Line], i: int) -> bool:
+    """The headline sits right above the date or byline (author name lines may come between)."""
+    from kabar.clean import signals as sig  # the cleaner imports this module: import late
+    for j in range(i + 1, min(len(head), i + 3)):
+        if head[j].meta == "date" or head[j].meta == "byline" and head[j].n_words >= 3:  # not `By Industry`
+            return True
+        if not sig.is_name_line(head[j].text, head[j].n_words):
+            return False
+    return False

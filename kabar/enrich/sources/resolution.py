@@ -15,18 +15,13 @@ import functools
 import re
 from collections import Counter
 
+from kabar.enrich.dateline import mask_dateline
 from kabar.enrich.sources.grammar import Event, Grammar
 from kabar.enrich.sources.lexicon import WORD_RE, get_lexicon, get_places, grammars_by_language
 from kabar.enrich.sources.names import Cand, Namer, find_chunks
 from kabar.record import Doc, Source
 from kabar.registry import Registry
 
-# a lede's dateline: "JAKARTA -", "jpnn.com, JAKARTA -", "Surabaya (ANTARA) -",
-# "Jakarta, CNN Indonesia --", "TEMPO.CO, Jakarta -", "KUALA LUMPUR:" (masked before
-# parsing, same length)
-_CAPS = r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}"
-_DATELINE = re.compile(rf"^\s*(?:[\w-]+(?:\.[\w-]+)+\s*,\s*)?{_CAPS}(?:\s*,\s*{_CAPS})?(?:\s*\([^()]{{1,30}}\))?"
-                       r"\s*[-–—]{1,2}\s+(?=\S)|^\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){0,3}:\s+(?=\S)")
 
 
 @functools.lru_cache(maxsize=8)
@@ -57,9 +52,7 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
     events: list[Event] = []
     base = 0
     for par in text.split("\n\n"):
-        m = _DATELINE.match(par)
-        if m:  # "jpnn.com, JAKARTA - Apkasindo meminta…": the place is no subject
-            par = " " * m.end() + par[m.end():]
+        par = mask_dateline(par)  # "jpnn.com, JAKARTA - Apkasindo meminta…": the place is no subject
         events.extend(gram.paragraph(par, base, lowers))
         base += len(par) + 2
     # pronouns carry the last named speaker, across paragraphs
