@@ -174,14 +174,14 @@ class Bylines:
         # name-only lines next to the date line (Kompas), or labelled by the cleaner
         out: list[str] = []
         for i, z in enumerate(lines):
-            near_date = any(abs(z.line_no - d) <= 3 for d in date_lines) and z.line_no > min(date_lines, default=10**9)
+            near_date = any(abs(z.line_no - d) <= self.cfg["near_date_lines"] for d in date_lines) and z.line_no > min(date_lines, default=10**9)
             if not (near_date or (z.zone == "meta" and z.reason in ("author", "byline"))):
                 continue
             line = clean_line(z.text)
             if self.editor_line.match(line):
                 break
             names = self.names(line)
-            if names and len(line.rstrip(",")) <= 60:
+            if names and len(line.rstrip(",")) <= self.cfg["name_line_max_chars"]:
                 out += [n for n in names if n not in out]
         if out:
             return out[: self.cfg["max_authors"]]
@@ -202,7 +202,7 @@ class Bylines:
                 for part in re.split(rf"\s*;\s*|{self.conj_rx.pattern}", clean_line(str(r))):
                     p = self.by_rx.sub("", part).strip(" ,")
                     if p and p.casefold() not in self.not_names and not self.is_outlet(p) \
-                            and len(p.split()) <= 12 and p not in out:
+                            and len(p.split()) <= self.cfg["listed_author_max_words"] and p not in out:
                         out.append(p)
             if out:
                 return out[: self.cfg["max_authors"]]
@@ -223,13 +223,14 @@ class Bylines:
             # unmarked text is a byline only just under the headline: before it, or further
             # down, "By Style" is a menu and "by Kan Chu Sen, 1721" a citation
             cands += self.labelled_chunks(chunks, anchor, anchor + self.cfg["html_label_after"])
-            cands.sort(key=lambda x: (x[0] - anchor) if x[0] >= anchor else 3 * (anchor - x[0]))
+            before = self.cfg["html_before_weight"]  # a byline above the headline counts as further away
+            cands.sort(key=lambda x: (x[0] - anchor) if x[0] >= anchor else before * (anchor - x[0]))
         for k, (i, text) in enumerate(cands):
             # an author box nests the name element: read the innermost ("Jane Doe" in
             # "Jane Doe Senior Editor Jane writes about…"), unless the outer one lists more
             # names than the inner shows ("Written by A, B, C" around "Written by A")
             names = self.byline_names(text)
-            inner = [t2 for j, t2 in cands[k + 1:] if 0 <= j - i <= 3 and t2 != text and t2 in text]
+            inner = [t2 for j, t2 in cands[k + 1:] if 0 <= j - i <= self.cfg["html_nested_within"] and t2 != text and t2 in text]
             if inner and len(names) <= max(len(self.byline_names(t2)) for t2 in inner):
                 continue
             if names:
@@ -259,7 +260,7 @@ class Bylines:
         for j, t2 in bylines:
             if j <= at or t2 in text:
                 continue
-            if j - at > 3 or not self.list_open_rx.search(text):
+            if j - at > self.cfg["html_nested_within"] or not self.list_open_rx.search(text):
                 break
             more = [n for n in self.byline_names(t2) if n not in names]
             if not more:
@@ -312,7 +313,7 @@ class Bylines:
         if re.search(r"@|https?:|/|\d|[!?|]", n) or not re.match(r"[^\W\d_]", n) or self.is_outlet(n):
             return False
         caps = [w for w in words if w[:1].isupper()]
-        return len(caps) >= max(1, len(words) - 2)
+        return len(caps) >= max(1, len(words) - self.cfg["html_name_lower_words"])
 
 
 

@@ -96,7 +96,7 @@ def place_before_date(bylines, line: str) -> str | None:
         return None
     if get_places().match([w.casefold() for w in words], 0) != len(words):
         return None
-    return p.title() if p.isupper() and len(p) > 3 else p
+    return p.title() if p.isupper() and len(p) >= settings()["dateline"]["title_case_min_chars"] else p
 
 def place_of(bylines, line: str, whole: bool) -> str | None:
     tail = r"\s*$" if whole else r"\s+(?=[\"“'‘(\w])"
@@ -106,7 +106,8 @@ def place_of(bylines, line: str, whole: bool) -> str | None:
     parts = [p.strip() for p in re.split(r",|\(([^)]*)\)", m.group("pre")) if p and p.strip()]
     places = [p for p in parts if not bylines.is_outlet(p) and not re.search(r"\d", p)
               and not _is_signature(bylines, p)]
-    if len(places) != 1 or (len(parts) == 1 and m.group(0).rstrip().endswith(":") and len(places[0].split()) > 2):
+    if len(places) != 1 or (len(parts) == 1 and m.group(0).rstrip().endswith(":")
+                              and len(places[0].split()) > settings()["dateline"]["colon_place_max_words"]):
         return None
     p = places[0]
     words = p.split()
@@ -114,7 +115,7 @@ def place_of(bylines, line: str, whole: bool) -> str | None:
         return None
     if not all(w[0].isupper() for w in words if w.casefold() not in bylines.particles):
         return None
-    return p.title() if p.isupper() and len(p) > 3 else p
+    return p.title() if p.isupper() and len(p) >= settings()["dateline"]["title_case_min_chars"] else p
 
 def _is_signature(bylines, part: str) -> bool:
     return bylines.registry.by_signature(part + " -") is not None or bylines.registry.by_signature(part) is not None

@@ -300,7 +300,7 @@ def _window(chunks: list[str], a: int) -> list[int]:
     for i in range(a, min(len(chunks), a + cfg["visible_after"])):
         if i > a and len(chunks[i].split()) >= min_words:
             long_seen.add(chunks[i])  # a piece repeated for another screen size counts once
-            if len(long_seen) == 2:
+            if len(long_seen) == cfg["body_pieces"]:
                 break
         after.append(i)
     return after + list(range(a - 1, max(-1, a - 1 - cfg["visible_before"]), -1))
@@ -338,18 +338,20 @@ def from_visible(meta, anchor: int | None, default_tz: tzinfo | None, fetched: d
 
 
 def _shown_stamps(chunks: list[str], window: list[int], default_tz, fetched, order):
-    max_words = settings()["dates"]["line_max_words"]
+    cfg = settings()["dates"]
+    max_words, back, short, pieces = (cfg["line_max_words"], cfg["label_lookback"], cfg["split_stamp_max_chars"],
+                                      cfg["split_stamp_pieces"])
     for i in window:
         text = chunks[i]
         if isinstance(text, TimeValue) or len(text.split()) > max_words:
             continue
         # the label may sit in the piece before, a <time> element between them
-        prev = next((c for c in reversed(chunks[max(0, i - 3):i]) if not isinstance(c, TimeValue)), "")
+        prev = next((c for c in reversed(chunks[max(0, i - back):i]) if not isinstance(c, TimeValue)), "")
         found = _line_stamps(text, prev, default_tz, fetched, order)
-        if not found and i + 2 < len(chunks) and len(text) <= 12:
+        if not found and i + pieces < len(chunks) and len(text) <= short:
             # a stamp split over spans: "<span>Dec</span> <span>18,</span> 2025"; one that
             # lies wholly in the next pieces is read there, with its own label
-            rest = " ".join(c for c in chunks[i + 1:i + 3] if not isinstance(c, TimeValue))
+            rest = " ".join(c for c in chunks[i + 1:i + 1 + pieces] if not isinstance(c, TimeValue))
             if not stamps(rest, default_tz, fetched, order):
                 found = _line_stamps(f"{text} {rest}", prev, default_tz, fetched, order)
         yield from found

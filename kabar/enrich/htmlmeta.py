@@ -82,7 +82,6 @@ _SKIP = {"script", "style", "noscript", "svg", "template", "iframe", "select", "
 _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:author|byline|by-line|writer)(?:$|[\s_-]|name|s\b)", re.I)
 _NOT_BYLINE_CLASS = re.compile(r"avatar|photo|image|img|bio|description|comment|social|share|follow|box|"
                                r"about|more|related|card|list", re.I)
-MAX_CHUNK = 200
 
 
 def _visible(tree, meta: PageMeta) -> None:
@@ -94,6 +93,8 @@ def _visible(tree, meta: PageMeta) -> None:
         return
     h1s: list[int] = []
     chunks = meta.chunks
+    cfg = settings()["html_meta"]
+    max_chunk, max_byline = cfg["max_chunk_chars"], cfg["byline_max_chars"]
     ctx = lxml.etree.iterwalk(body, events=("start", "end"))
     for event, el in ctx:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -107,13 +108,13 @@ def _visible(tree, meta: PageMeta) -> None:
                 chunks.append(TimeValue(el.get("datetime").strip()[:40]))
             if _is_byline_el(el):
                 t = " ".join(" ".join(el.itertext()).split())
-                if 0 < len(t) <= 120:
+                if 0 < len(t) <= max_byline:
                     meta.bylines.append((len(chunks), t))
             if el.text and el.text.strip():
-                chunks.append(" ".join(el.text.split())[:MAX_CHUNK])
+                chunks.append(" ".join(el.text.split())[:max_chunk])
         if event == "end":
             if el.tail and el.tail.strip():
-                chunks.append(" ".join(el.tail.split())[:MAX_CHUNK])
+                chunks.append(" ".join(el.tail.split())[:max_chunk])
     meta.h1_at = h1s
 
 

@@ -55,7 +55,7 @@ def fold_repeat(text: str) -> str:
     """"Judul Berita Judul Berita" -> "Judul Berita" (a dump that glued the repeat)."""
     words = text.split()
     n = len(words)
-    if n >= 4 and n % 2 == 0 and words[: n // 2] == words[n // 2:]:
+    if n >= settings()["title"]["fold_min_words"] and n % 2 == 0 and words[: n // 2] == words[n // 2:]:
         return " ".join(words[: n // 2])
     return text
 
@@ -77,13 +77,14 @@ def strip_site(title: str, site: str | set[str] | None = None) -> str:
     sites = {norm_title(site)} if isinstance(site, str) else {norm_title(x) for x in site or ()}
     sites.discard("")
     first_sep = None
+    max_site = settings()["title"]["site_segment_max_words"]
     while True:
         cut = None
         for pos, sep in _sep_positions(t):
             last, rest = t[pos + len(sep):], t[:pos]
             if not norm_title(rest):
                 continue
-            if _is_site(last, sites) or ((first_sep in (None, sep)) and len(last.split()) <= 5
+            if _is_site(last, sites) or ((first_sep in (None, sep)) and len(last.split()) <= max_site
                                           and len(last) < len(rest)):
                 cut = (pos, sep)
             break  # only the right-most separator is looked at
@@ -123,7 +124,7 @@ def site_keys(meta: PageMeta, masthead: bool = False) -> set[str]:
         t = tidy(meta.html_title) or ""
         for pos, sep in _sep_positions(t)[:1]:
             last = t[pos + len(sep):]
-            if 0 < len(last.split()) <= 5:
+            if 0 < len(last.split()) <= settings()["title"]["site_segment_max_words"]:
                 keys.add(norm_title(last))
     keys.discard("")
     return keys
@@ -155,7 +156,7 @@ def _junk_prefix(h1: str, key_words: int) -> bool:
     ("Dec 18 2025"), at most four words; not an article ("The X" stays the <h1>)."""
     words = h1.split()
     pre = " ".join(words[: max(0, len(words) - key_words)])
-    return 0 < len(pre.split()) <= 4 and (pre.rstrip().endswith((":", "|", "-", "–", "—"))
+    return 0 < len(pre.split()) <= settings()["title"]["label_max_words"] and (pre.rstrip().endswith((":", "|", "-", "–", "—"))
                                           or bool(re.search(r"\d", pre)))
 
 
@@ -165,28 +166,32 @@ def _label_before(text: str, key: str) -> bool:
     for m in re.finditer(r"(?<!\w)(?=\w)", text):
         if norm_title(text[m.start():]) == key:
             pre = text[:m.start()].rstrip()
-            return 0 < len(pre.split()) <= 4 and pre.endswith((":", "|", "-", "–", "—"))
+            return 0 < len(pre.split()) <= settings()["title"]["label_max_words"] and pre.endswith((":", "|", "-", "–", "—"))
     return False
 
 
 def _near(a: str, b: str) -> bool:
     """Same headline typed twice with a small difference ("&"/"and", a glued word, a mangled
-    apostrophe): 0.9 similarity of their keys, the same numbers, not just words added."""
+    apostrophe): `title.near_ratio` similarity of their keys (at most `title.near_word_diff`
+    words more or fewer), the same numbers, not just words added."""
     if not a or not b:
         return False
     if a.startswith(b + " ") or b.startswith(a + " ") or a.endswith(" " + b) or b.endswith(" " + a):
         return False  # whole words more on one side ("The X" / "X"): a different title, the <h1> stays
     wa, wb = a.split(), b.split()
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.9 and abs(len(wa) - len(wb)) <= 2 \
+    cfg = settings()["title"]
+    return difflib.SequenceMatcher(None, a, b).ratio() >= cfg["near_ratio"] and abs(len(wa) - len(wb)) <= cfg["near_word_diff"] \
         and re.findall(r"\d+", a) == re.findall(r"\d+", b)
 
 
 def _shown_at(meta: PageMeta, metas: list[str]) -> tuple[str, int] | None:
-    """The first metadata title the page also shows as a piece of text of its own, and where."""
+    """The first metadata title the page also shows as a piece of text of its own, and where
+    (a piece of about its length: `title.shown_length`, fractions of it, plus a slack)."""
+    lo, hi, slack = settings()["title"]["shown_length"]
     for m in metas:
         key, n = norm_title(m), len(m)
         for i, c in enumerate(meta.chunks):
-            if 0.8 * n <= len(c) <= 1.25 * n + 2 and norm_title(c) == key:
+            if lo * n <= len(c) <= hi * n + slack and norm_title(c) == key:
                 return m, i
     return None
 
