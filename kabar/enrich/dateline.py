@@ -63,7 +63,8 @@ def dateline(resources, header: Header) -> str | None:
 
 
 def find_dateline(bylines, header: Header) -> str | None:
-    cands = [z for z in header.lines if z.zone == "meta" or len(z.text.split()) <= 4]
+    short = settings()["dateline"]["short_line_words"]  # a line this short may be the dateline alone
+    cands = [z for z in header.lines if z.zone == "meta" or len(z.text.split()) <= short]
     for z in cands + ([header.lead] if header.lead else []):
         place = place_of(bylines, clean_line(z.text), whole=z is not header.lead)
         if place:

@@ -47,7 +47,7 @@ def language(doc) -> tuple[str, float]:
 def detect_language(text: str) -> tuple[str, float]:
     cfg = settings()["language"]
     body = " ".join((text or "").split())[: cfg["max_chars"]]
-    if len(_WORD.findall(body)) < 3 or len(body) < cfg["min_chars"]:
+    if len(_WORD.findall(body)) < cfg["min_words"] or len(body) < cfg["min_chars"]:
         return "und", 0.0
     DetectorFactory.seed = cfg["seed"]
     try:

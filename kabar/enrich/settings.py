@@ -18,7 +18,7 @@ FILE = "enrich.yaml"
 # section -> {key: type}; lists are lists of strings
 SCHEMA: dict[str, dict[str, type | str]] = {
     "header": {"max_lines": int, "body_min_words": int, "max_byline_chars": int, "date_line_max_chars": int},
-    "title": {"site_separators": list, "field_labels": list, "max_h1_words": int, "fold_min_words": int,
+    "title": {"site_separators": list, "field_labels": list, "max_h1_words": int, "min_match_words": int, "fold_min_words": int,
               "site_segment_max_words": int, "label_max_words": int, "near_ratio": float, "near_word_diff": int,
               "shown_length": "numbers"},
     "byline": {"author_labels": list, "editor_labels": list, "not_names": list, "team_words": list,
@@ -32,14 +32,14 @@ SCHEMA: dict[str, dict[str, type | str]] = {
     "sources": {"name_after_cue": int, "name_after_trailing_verb": int, "name_after_other_cue": int,
                 "name_after_channel": int, "name_after_quote": int, "role_between": int, "subject_before_verb": int, "quote_after_verb": int,
                 "pronoun_window_chars": int},
-    "dateline": {"max_words": int, "title_case_min_chars": int, "colon_place_max_words": int, "not_places": list},
+    "dateline": {"max_words": int, "short_line_words": int, "title_case_min_chars": int, "colon_place_max_words": int, "not_places": list},
     "outlet": {"masthead_lines": int, "footer_lines": int, "copyright_labels": list, "rights_phrases": list},
     "dates": {"zones": dict, "language_timezone": dict, "update_labels": list, "publish_labels": list,
               "min_year": int, "relative_max_days": int, "visible_before": int, "visible_after": int,
               "line_max_words": int, "body_pieces": int, "label_lookback": int, "split_stamp_max_chars": int,
               "split_stamp_pieces": int, "month_first_regions": list,
               "dateparser_languages": list},
-    "language": {"seed": int, "min_chars": int, "min_prob": float, "max_chars": int, "malay": dict},
+    "language": {"seed": int, "min_chars": int, "min_words": int, "min_prob": float, "max_chars": int, "malay": dict},
 }
 MALAY_SCHEMA = {"enabled": bool, "reported_as": str, "min_markers": int, "ratio": float, "min_distinct": int, "ms_markers": list,
                 "id_markers": list}

@@ -234,18 +234,19 @@ def headline_of(meta: PageMeta, fallback: str | None) -> tuple[str | None, int |
     for h, i in heads:
         if norm_title(h) in keys:
             return h, i
+    min_words = settings()["title"]["min_match_words"]  # fewer: a section name, not a headline
     for h, i in heads:
         hk = norm_title(h)
         for m, mk in zip(metas, keys):
-            if len(mk.split()) < 3:
+            if len(mk.split()) < min_words:
                 continue
             if hk.startswith(mk + " ") and _junk_suffix(_suffix_after(h, mk) or ""):
                 return m, i  # the <h1> carries a section/site or date suffix the metadata title does not
             if hk.endswith(" " + mk) and _junk_prefix(h, len(mk.split())):
                 return m, i  # "Blog: X", "Dec 18 2025 X", "The X": a label or date before the headline
-            if mk.startswith(hk + " ") and len(hk.split()) >= 3:
+            if mk.startswith(hk + " ") and len(hk.split()) >= min_words:
                 return h, i  # the metadata title carries a suffix
-            if mk.endswith(" " + hk) and len(hk.split()) >= 3 and _label_before(m, hk):
+            if mk.endswith(" " + hk) and len(hk.split()) >= min_words and _label_before(m, hk):
                 return h, i  # ... or a site/section label before it ("Garnix Blog: X")
     for h, i in heads:
         for m, mk in zip(metas, keys):
