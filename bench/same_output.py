@@ -177,9 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     corpora = build_corpora(tree, cache / f"inputs-{commit[:12]}")
     if not (after_repo / ".venv" / "bin" / "kabar").exists():
         sh(["uv", "sync", "--frozen", "--quiet"], cwd=after_repo)
-    after_head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=after_repo, capture_output=True,
-                                text=True).stdout.strip()
-    print(f"before: {commit[:12]} ({a.base})   after: {after_repo.name} at {after_head or '?'} (+ uncommitted changes)")
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=after_repo, capture_output=True, text=True).stdout.strip()
+
+    dirty = " + uncommitted changes" if git("status", "--porcelain", "--untracked-files=no") else ""
+    print(f"before: {commit[:12]} ({a.base})   after: {after_repo.name} at {git('rev-parse', '--short', 'HEAD') or '?'}{dirty}")
     failed = False
     for name in [c.strip() for c in a.corpora.split(",") if c.strip()]:
         corpus = corpora[name]

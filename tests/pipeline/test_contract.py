@@ -8,7 +8,7 @@ from kabar import record
 from kabar.gates import SUITES, frame_for, load_suite_dict
 from kabar.load import quarantine_row
 from kabar.pipeline import order
-from kabar.readers import formats, html, jsonl, text, warc
+from kabar.readers import READERS, formats
 from kabar.record import ARTICLE_SCHEMA, QUARANTINE_COLUMNS, QUARANTINE_SCHEMA, Doc, Reject, Source, ZoneLine
 from kabar.steps import DRIVER, SHARD, Step
 
@@ -46,7 +46,7 @@ def test_expectation_value_sets_are_the_contracts():
     assert sets["source_format"]["value_set"] == list(record.SOURCE_FORMATS)
     assert sets["content_type"]["value_set"] == list(record.CONTENT_TYPES)
     # every reader produces a declared format, and every declared format has a reader
-    assert {html.FORMAT, jsonl.FORMAT, text.FORMAT, warc.FORMAT} == set(record.SOURCE_FORMATS)
+    assert set(READERS) == set(record.SOURCE_FORMATS)
     assert set(formats.EXTENSIONS.values()) == set(record.SOURCE_FORMATS)
 
 
