@@ -12,6 +12,7 @@ import re
 from kabar.clean import settings as S
 from kabar.clean import signals as sig
 from kabar.clean.phrases import phrase_hit, read_also_pattern, stopwords
+from kabar.enrich.dateline import is_dateline_only, opens_with_dateline
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -152,7 +153,7 @@ def _classify(line: Line, templates) -> None:
     line.meta = sig.meta_label(text) or ""
     if line.meta == "byline" and not _name_byline(text, n):
         line.meta = ""
-    if not line.meta and sig.is_dateline_only(text):
+    if not line.meta and is_dateline_only(text):
         line.meta = "dateline"
     elif not line.meta and sig.is_date_line(text, n) and not _sentence_shape(line):
         line.meta = "date"  # a sentence that names a date (`… menikah di Bali pada 12 Desember 2011.`) is prose
@@ -173,7 +174,7 @@ def _classify(line: Line, templates) -> None:
         line.cls = GOOD
     elif n >= S.NEAR_MIN_WORDS and line.stop >= S.NEAR_MIN_STOP:
         line.cls = NEAR
-    elif _sentence_shape(line) or line.sentence and n >= S.GOOD_MIN_WORDS and sig.opens_with_dateline(text):
+    elif _sentence_shape(line) or line.sentence and n >= S.GOOD_MIN_WORDS and opens_with_dateline(text):
         line.cls = NEAR  # a sentence dense with names and figures, or a lede under its dateline, is still prose
     else:
         line.cls = SHORT
