@@ -67,6 +67,7 @@ class _Rx:
         self.time_first = re.compile(rf"{TIME_RX}\s*{self.zone}?{SEP_RX}(?:{DATE_RX})", re.I)
         self.update = re.compile(rf"^\W*{words_rx(cfg['update_labels'])}\b", re.I)
         self.publish = re.compile(rf"^\W*{words_rx(cfg['publish_labels'])}\b", re.I)
+        self.time_only = re.compile(rf"^{SEP_RX}{TIME_RX}\s*{self.zone}?\W*$", re.I)
         self.relative = re.compile(
             r"\b\d+\s+(?:detik|menit|jam|hari|minggu|bulan|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
             r"\s+(?:yang\s+)?(?:lalu|ago)\b", re.I)
@@ -265,12 +266,23 @@ def _line_stamps(line: str, prev: str, default_tz, fetched, order) -> list[tuple
     return found
 
 
+def _time_below(lines: list[str]) -> list[str]:
+    """A date line whose time of day is printed on the line below it (`Rabu, 19 Juni 2024`
+    then `Pukul 15.00 WIB`, two blocks of the page) is read as one stamp."""
+    rx = _rx()
+    out = list(lines)
+    for i in range(len(lines) - 1):
+        if rx.time_only.match(lines[i + 1]) and rx.stamp.search(lines[i]) and not re.search(TIME_RX, lines[i]):
+            out[i] = f"{lines[i]} {lines[i + 1]}"
+    return out
+
+
 def from_header(header: Header, default_tz: tzinfo | None, fetched: datetime | None) -> Stamp | None:
     """First publish stamp in the header's short lines, those after the headline first (a
     date widget or a ticker above it shows today's date, not the story's), then those before
     it, nearest first; an "updated" stamp only if no other."""
     max_chars = settings()["header"]["max_byline_chars"] + 30
-    lines = [clean_line(z.text) for z in header.lines]
+    lines = _time_below([clean_line(z.text) for z in header.lines])
     order = day_order(lines, set(), None)
     t = max((i for i, z in enumerate(header.lines) if z.zone == TITLE), default=-1)
     seq = [*range(t + 1, len(lines)), *range(t, -1, -1)]

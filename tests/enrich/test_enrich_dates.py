@@ -154,6 +154,10 @@ def header(*texts):
     (["Presiden di Istana, Selasa (18/6/2024).", "Rabu, 19 Jun 2024 15:00 WIB"], "2024-06-19T15:00:00+07:00"),
     # relative stamp in the header
     (["Tim detikcom - detikNews", "2 jam yang lalu"], "2024-06-19T15:00:00+07:00"),
+    # the time of day printed on the line below the date (two blocks of the page)
+    (["Rabu, 19 Juni 2024", "Pukul 15.00 WIB"], "2024-06-19T15:00:00+07:00"),
+    (["Rabu 19 Jun 2024", "15:30 WIB"], "2024-06-19T15:30:00+07:00"),
+    (["Rabu 19 Jun 2024", "Oleh Rina Wulandari"], "2024-06-19"),
 ])
 def test_header_prefers_first_publication(lines, expected):
     st = from_header(header(*lines), JKT, FETCH_10UTC)
