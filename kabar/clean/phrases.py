@@ -136,9 +136,18 @@ def end_block_pattern() -> tuple[re.Pattern, dict[str, str]]:
     for n, entry in enumerate(load_lines(f"{_DIR}/end-blocks.txt")):
         kind, _, pattern = entry.partition(" ")
         _compile("end-blocks.txt", (pattern.strip(),))
-        parts.append(f"(?P<e{n}>{pattern.strip()})")
-        kinds[f"e{n}"] = kind
+        if kind != "bio_sentence":
+            parts.append(f"(?P<e{n}>{pattern.strip()})")
+            kinds[f"e{n}"] = kind
     return re.compile("|".join(parts) or "(?!)", re.I), kinds
+
+
+@functools.lru_cache(maxsize=1)
+def bio_pattern() -> re.Pattern:
+    """end-blocks.txt's `bio_sentence` entries: an author's bio opening (matched at the start,
+    case-sensitive: the name is capitalised)."""
+    entries = [e.partition(" ")[2].strip() for e in load_lines(f"{_DIR}/end-blocks.txt") if e.startswith("bio_sentence ")]
+    return re.compile("|".join(f"(?:{e})" for e in entries) or "(?!)")
 
 
 def end_block_kind(line: str) -> str | None:
@@ -146,3 +155,7 @@ def end_block_kind(line: str) -> str | None:
     pattern, kinds = end_block_pattern()
     m = pattern.fullmatch(line.strip())
     return kinds[m.lastgroup] if m else None
+
+
+def is_bio_sentence(line: str) -> bool:
+    return bio_pattern().match(line.strip()) is not None

@@ -13,7 +13,7 @@ from kabar.clean import settings as S
 from kabar.clean import signals as sig
 from kabar.clean.head import label_head
 from kabar.clean.lines import BAD, GOOD, NEAR, Line, read_lines
-from kabar.clean.phrases import end_block_kind, read_also_pattern
+from kabar.clean.phrases import end_block_kind, is_bio_sentence, read_also_pattern
 from kabar.clean.region import NUMBERED, body_runs, weight
 from kabar.enrich.dateline import opens_with_dateline, without_dateline
 from kabar.enrich.outlet import is_masthead
@@ -186,6 +186,11 @@ def _end_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[bool])
                 kind = end_block_kind(line.text)
                 if kind:
                     kinds[i] = kind
+    tail = [i for s, e in runs for i in range(s, e) if i in prose][-S.BIO_TAIL_LINES:]
+    for i in tail:  # signal `end_block:author_bio` without a heading: a bio sentence closing the body
+        if len(lines[i].low) <= S.BIO_MAX_WORDS and is_bio_sentence(lines[i].text):
+            kinds.setdefault(i, "author_bio")
+            break
     total = sum(prose.values())
     marks = [i for i, k in kinds.items() if k == "comment_mark"]
     cards = _card_list_start(lines, runs)
