@@ -104,6 +104,8 @@ ARTICLE_EN = [
     (["You might also like", "The council has also been debating whether parking fees in the centre should rise again next year.",
       "A new set of bike lanes along the river is expected to open next month after two years of building work."],
      "end_block:related"),
+    (["Jane Doe is a staff writer at City News who has covered transport and city hall since 2015."],
+     "end_block:author_bio"),
     (["Subscribe to our newsletter", "Get the day's top stories delivered to your inbox every morning."], "end_block:newsletter"),
 ])
 def test_english_end_blocks_end_the_body(block, reason):
