@@ -32,7 +32,8 @@ def doc_of(lines, url=None):
 @pytest.mark.parametrize("text,name", [
     ("TRIBUN-TIMUR.COM, MAKASSAR - Dinas", "Tribun Timur"),  # ties with the network's TRIBUN-?[A-Z]+.COM
     ("TRIBUN-BALI.COM, DENPASAR - Dinas", "Tribun Bali"),
-    ("TRIBUN-MEDAN.COM, MEDAN - Dinas", "Tribunnews.com"),  # no regional entry: the network
+    ("TRIBUN-MEDAN.COM, MEDAN - Dinas", "Tribun Medan"),
+    ("TRIBUN-PAPUA.COM, JAYAPURA - Dinas", "Tribunnews.com"),  # no regional entry: the network
     ("TRIBUNNEWS.COM, JAKARTA - Dinas", "Tribunnews.com"),
     ("Okezone.com, Jakarta - Polisi", "Okezone"),
     ("SINDOnews.com, Semarang - TNI", "SINDOnews"),
