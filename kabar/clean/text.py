@@ -1,87 +1,28 @@
 """Plain-text page dumps: label every line title / meta / body / dropped.
 
 Steps: line signals and classes (lines.py), the body runs (region.py), topical
-coherence with the title and the core body (drops off-topic edges, injected related
-headlines and their teaser paragraphs), then the head (head.py) and the tail.
+coherence of each stretch of prose with the title and the core body (coherence.py),
+other stories' teasers (teasers.py), where the article ends although prose goes on
+(endblocks.py), lists closing it (lists.py), then the head (head.py) and the tail. If
+nothing is left as body, the largest stretch of prose is (never lose an article).
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from kabar.clean import settings as S
 from kabar.clean import signals as sig
+from kabar.clean.coherence import prose_stretches, shares_names, stretch_coherence
+from kabar.clean.endblocks import end_blocks
 from kabar.clean.head import label_head
 from kabar.clean.lines import BAD, GOOD, NEAR, Line, read_lines
-from kabar.clean.phrases import end_block_kind, is_bio_sentence, read_also_pattern
-from kabar.clean.region import NUMBERED, body_runs, weight
+from kabar.clean.lists import announced_list_end, list_heading, list_item
+from kabar.clean.phrases import read_also_pattern
+from kabar.clean.region import body_runs, weight
+from kabar.clean.teasers import drop_second_ledes, mark_teasers
 from kabar.enrich.dateline import opens_with_dateline, without_dateline
-from kabar.enrich.outlet import is_masthead
 from kabar.enrich.title import pick_title, strip_site_suffix
 from kabar.record import BODY, DROPPED, META, TITLE, ZoneLine
-
-
-def _prose_stretches(lines: list[Line]) -> list[tuple[int, int]]:
-    """Consecutive prose lines (good/near): an article's paragraphs between two pieces of
-    furniture, or a teaser's paragraphs, judged together."""
-    out, start = [], None
-    for i, l in enumerate(lines + [None]):
-        prose = l is not None and l.cls in (GOOD, NEAR)
-        if prose and start is None:
-            start = i
-        elif not prose and start is not None:
-            out.append((start, i))
-            start = None
-    return out
-
-
-def _stretch_coherence(lines: list[Line], s: int, e: int, core: Counter, core_ids: set[int],
-                       title_stems: set[str]) -> float:
-    """Signal `off_topic`, judged per stretch of prose: the share of its content stems that
-    the rest of the core body or the title uses. Per stretch, so a quote paragraph with
-    its own words is carried by the paragraphs next to it; a teaser's (or a promo's)
-    paragraphs do not vouch for one another."""
-    stems = set().union(*(lines[i].stems for i in range(s, e)))
-    if len(stems) < 4:
-        return 1.0
-    own: Counter = Counter()
-    for i in range(s, e):
-        if i in core_ids:
-            own.update(lines[i].stems)
-    return sum(1 for x in stems if core[x] - own[x] > 0 or x in title_stems) / len(stems)
-
-
-def _mark_teasers(lines: list[Line], off: list[bool], core: Counter, core_ids: set[int],
-                  title_stems: set[str]) -> None:
-    """Signal `teaser`: another story's headline with its first paragraph, printed between
-    two paragraphs. Unlike a subheading and its section, the pair shares little with the
-    article: neither its words nor its names."""
-    for i in range(len(lines) - 1):
-        h, p = lines[i], lines[i + 1]
-        if h.cls == BAD or h.cls == GOOD or h.meta or h.sentence or h.n_words < S.HEADLINE_MIN_WORDS \
-                or p.cls not in (GOOD, NEAR) or off[i + 1] or h.title_case < S.HEADLINE_CASE_SHARE:
-            continue
-        if len(h.stems & p.stems) < S.HEADLINE_NEXT_SHARED or sig.share_in(h.stems, title_stems) >= S.HEADLINE_TITLE_SHARE:
-            continue
-        if _stretch_coherence(lines, i + 1, i + 2, core, core_ids, title_stems) < S.COHERENCE_MIN \
-                and not _shares_names(lines, i + 1, i + 2, core_ids, title_stems):
-            h.cls, h.reason = BAD, "teaser_headline"
-            p.cls, p.reason = BAD, "teaser"
-            off[i + 1] = True
-
-
-def _shares_names(lines: list[Line], s: int, e: int, core_ids: set[int], title_stems: set[str],
-                  at_least: int = S.COHERENCE_SHARED_NAMES) -> bool:
-    """Signal `shared_names`: a stretch naming people or places the rest of the article
-    (or its headline) names continues the article, however new its other words are."""
-    own = set().union(*(lines[i].names for i in range(s, e)))
-    if len(own) < at_least:
-        return False
-    rest = set(title_stems)
-    for i in core_ids:
-        if not s <= i < e:
-            rest |= lines[i].names
-    return len(own & rest) >= at_least
 
 
 def _after_dateline(lines: list[Line], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -132,7 +73,7 @@ def _is_lede(line: Line) -> bool:
 
 def _runs_with_coherence(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool], int | None]:
     runs, off, title_i = _coherent_runs(lines)
-    return _before_credits(lines, _end_blocks(lines, runs, off)), off, title_i
+    return _before_credits(lines, end_blocks(lines, runs, off)), off, title_i
 
 
 def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool], int | None]:
@@ -155,13 +96,13 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
     core_chars = sum(len(lines[i].text) for i in core_ids)
     if len(core) < S.COHERENCE_MIN_CORE_STEMS:
         return runs, off, title_i
-    for s, e in _prose_stretches(lines):
+    for s, e in prose_stretches(lines):
         if sum(len(lines[i].text) for i in range(s, e)) < S.COHERENCE_MAX_LINE_SHARE * core_chars:
-            if _stretch_coherence(lines, s, e, core, core_ids, title_stems) < S.COHERENCE_MIN \
-                    and not _shares_names(lines, s, e, core_ids, title_stems):
+            if stretch_coherence(lines, s, e, core, core_ids, title_stems) < S.COHERENCE_MIN \
+                    and not shares_names(lines, s, e, core_ids, title_stems):
                 off[s:e] = [True] * (e - s)
 
-    _mark_teasers(lines, off, core, core_ids, title_stems)
+    mark_teasers(lines, off, core, core_ids, title_stems)
     if any(off):
         runs = _after_dateline(lines, body_runs([weight(l, off[i]) for i, l in enumerate(lines)]))
         first2 = runs[0][0] if runs else len(lines)
@@ -169,71 +110,6 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
             title_i = pick_title(lines[:first2], body_stems)
     runs = _trim_tail_blocks(lines, runs, off, title_stems)
     return runs, off, title_i
-
-
-def _end_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[bool]) -> list[tuple[int, int]]:
-    """Signal `end_block:<kind>`: a heading that opens a comment thread, an author box, a
-    newsletter or cookie notice, a form or a related list (end-blocks.txt) ends the body,
-    once enough of the article's prose sits above it and less follows it (else the
-    article goes on below a sidebar); what follows goes with that reason."""
-    prose, kinds = {}, {}
-    for s, e in runs:
-        for i in range(s, e):
-            line = lines[i]
-            if line.cls in (GOOD, NEAR) and not off[i]:
-                prose[i] = len(line.text)
-            elif len(line.low) <= S.END_BLOCK_HEADING_MAX_WORDS:  # headings are short (and may be known furniture)
-                kind = end_block_kind(line.text)
-                if kind:
-                    kinds[i] = kind
-    tail = [i for s, e in runs for i in range(s, e) if i in prose][-S.BIO_TAIL_LINES:]
-    for i in tail:  # signal `end_block:author_bio` without a heading: a bio sentence closing the body
-        if len(lines[i].low) <= S.BIO_MAX_WORDS and is_bio_sentence(lines[i].text):
-            kinds.setdefault(i, "author_bio")
-            break
-    total = sum(prose.values())
-    marks = [i for i, k in kinds.items() if k == "comment_mark"]
-    cards = _card_list_start(lines, runs)
-    above = 0
-    for s, e in runs:
-        for i in range(s, e):
-            if i == cards and above >= S.END_BLOCK_MIN_CHARS and total - above <= S.END_BLOCK_MAX_AFTER * above:
-                return _cut_at(lines, runs, i, "cards")
-            kind = kinds.get(i)
-            if kind and above >= S.END_BLOCK_MIN_CHARS:
-                thread = kind == "comment_mark" and sum(1 for j in marks if j >= i) >= S.THREAD_MIN_MARKS
-                if thread or kind != "comment_mark" and total - above <= S.END_BLOCK_MAX_AFTER * above:
-                    return _cut_at(lines, runs, i, "comments" if thread else kind)
-            above += prose.get(i, 0)
-    return runs
-
-
-def _card_list_start(lines: list[Line], runs: list[tuple[int, int]]) -> int | None:
-    """Signal `end_block:cards`: a short button line printed after every item of a list
-    (`LEARN MORE`, `View Deal`, `Read more`) makes the list a row of cards (headline,
-    blurb, button) linking elsewhere; the list starts one card above its first button."""
-    at: dict[str, list[int]] = {}
-    if not runs:
-        return None
-    for i in range(runs[0][0], min(len(lines), runs[-1][1] + S.CARD_MAX_LINES)):  # the last card may lie past the run
-        if lines[i].cls not in (GOOD, BAD) and 0 < lines[i].n_words <= S.CARD_BUTTON_MAX_WORDS and not lines[i].meta:
-            at.setdefault(lines[i].key, []).append(i)
-    starts = []
-    for ix in at.values():
-        gaps = [b - a for a, b in zip(ix, ix[1:])]
-        # evenly spaced, a few lines apart: a button every line is a menu; far apart, a refrain
-        if len(ix) >= S.CARD_MIN_ITEMS and 2 <= min(gaps) and max(gaps) - min(gaps) <= 1 and max(gaps) <= S.CARD_MAX_LINES:
-            starts.append(ix[0] - min(gaps) + 1)
-    return min(starts) if starts else None
-
-
-def _cut_at(lines: list[Line], runs: list[tuple[int, int]], i: int, kind: str) -> list[tuple[int, int]]:
-    reason = f"end_block:{kind}"
-    for j in range(i, len(lines)):
-        if lines[j].cls != BAD:
-            lines[j].reason = lines[j].reason or reason
-    lines[i].cls, lines[i].reason = BAD, reason
-    return [(a, min(b, i)) for a, b in runs if a < i]
 
 
 def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -246,45 +122,12 @@ def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
     j, n = e, 0
     while j < len(lines) and j - e < S.CREDITS_LOOKAHEAD and (
             lines[j].cls == BAD and not lines[j].meta or n < S.CREDITS_SENTENCE_LINES and _sentence_line(lines[j])
-            or _list_item(lines[j]) or _list_heading(lines, j)):
+            or list_item(lines[j]) or list_heading(lines, j)):
         n += lines[j].cls != BAD
         j += 1
     if n and j < len(lines) and lines[j].meta in ("byline", "editor"):
         return runs[:-1] + [(s, j)]
-    return runs[:-1] + [(s, _announced_list_end(lines, e))]
-
-
-def _announced_list_end(lines: list[Line], e: int) -> int:
-    """Signal `announced_list`: a last paragraph ending in a colon (`Berikut data jumlah
-    penumpang …:`) announces a list; its items (in-article furniture may sit between)
-    belong to the body."""
-    last = e - 1
-    while last >= 0 and lines[last].cls == BAD:
-        last -= 1
-    if last < 0 or lines[last].cls not in (GOOD, NEAR) or not lines[last].text.rstrip().endswith(":"):
-        return e
-    end, items, j = e, 0, e
-    while j < len(lines) and (lines[j].cls == BAD and not lines[j].meta or _list_item(lines[j]) or _list_heading(lines, j)):
-        if lines[j].cls != BAD:
-            items, end = items + 1, j + 1
-        j += 1
-    return end if items >= S.LIST_MIN_ITEMS else e
-
-
-def _list_heading(lines: list[Line], j: int) -> bool:
-    """A short heading right above a list item (`Pemenang Liga Champions Tertua`)."""
-    line = lines[j]
-    return line.cls != BAD and not line.meta and j + 1 < len(lines) and _list_item(lines[j + 1])
-
-
-def _list_item(line: Line) -> bool:
-    """Signal `list_item`: a short line of data closing an article (`1. Mancanegara: 86
-    orang`, `Ryan Giggs: Barcelona 3-1 Manchester United, 28/05/2011`): numbered, or a
-    `label: value` pair, or figures; not a headline of another story."""
-    if line.cls == BAD or line.meta in ("byline", "editor", "dateline"):
-        return False
-    text = line.text.strip()
-    return bool(NUMBERED.match(text)) or ":" in text[:-1] or any(c.isdigit() for c in text) and not line.title_case >= 1.0
+    return runs[:-1] + [(s, announced_list_end(lines, e))]
 
 
 def _sentence_line(line: Line) -> bool:
@@ -358,7 +201,7 @@ def _trim_tail_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[
         rest = total - counts[b]
         cta = sig.is_call_to_action(lines[blocks[b][0]].text)
         if not cta and (block_coherence(lines, blocks[b], rest, title_stems) >= S.TAIL_BLOCK_COHERENCE_MIN
-                        or _shares_names(lines, *blocks[b], body_ids, title_stems, S.TAIL_BLOCK_SHARED_NAMES)):
+                        or shares_names(lines, *blocks[b], body_ids, title_stems, S.TAIL_BLOCK_SHARED_NAMES)):
             break
         total, body_chars, cut = rest, body_chars - chars[b], b
     if cut is None:
@@ -441,74 +284,10 @@ def label_text(content: str, templates=frozenset()) -> tuple[list[ZoneLine], str
             reason = l.reason or ("off_topic" if off[i] else "tail")
             zones.append(ZoneLine(l.no, l.text, DROPPED, reason))
     title = strip_site_suffix(lines[title_i].text) if title_i is not None else None
-    _drop_second_ledes(lines, zones)
+    drop_second_ledes(lines, zones)
     if not any(z.zone == BODY for z in zones):
         _keep_best_prose(lines, zones)
     return zones, title
-
-
-def _drop_second_ledes(lines: list[Line], zones: list[ZoneLine]) -> None:
-    """Signal `teaser_lede`: an article opens with its dateline once (`Merdeka.com -`,
-    `Jakarta, CNN Indonesia --`); on a page whose lede has one, a paragraph further down
-    that opens with the same dateline, or with one naming an outlet, is another story's
-    lede printed as a teaser, and the short line right above it is its headline."""
-    by_no = {l.no: l for l in lines}
-    seen_prose, lede = False, None
-    for k, z in enumerate(zones):
-        if z.zone != BODY:
-            continue
-        line = by_no[z.line_no]
-        if lede is None and line.cls in (GOOD, NEAR):
-            prefix = _dateline_prefix(line.text)
-            lede = (prefix, _outlet_dateline(line.text)) if prefix else False
-            if not lede:
-                return
-        elif seen_prose and lede and line.cls in (GOOD, NEAR) and _second_lede(line.text, *lede):
-            zones[k] = ZoneLine(z.line_no, z.text, DROPPED, "teaser_lede")
-            above = zones[k - 1] if k else None
-            if above is not None and above.zone == BODY and not by_no[above.line_no].sentence \
-                    and by_no[above.line_no].cls != GOOD:
-                zones[k - 1] = ZoneLine(above.line_no, above.text, DROPPED, "teaser_headline")
-        seen_prose = seen_prose or line.cls == GOOD
-
-
-def _second_lede(text: str, lede_prefix: str | None, lede_outlet: bool) -> bool:
-    prefix = _dateline_prefix(text)
-    if prefix is None:
-        return False
-    return bool(lede_prefix) and _dateline_key(prefix) == _dateline_key(lede_prefix) \
-        or lede_outlet and _outlet_dateline(text)
-
-
-def _dateline_key(prefix: str) -> str:
-    """The outlet part of a dateline, its longest comma part (`Jakarta, CNN Indonesia` →
-    `cnn indonesia`, `KOMPAS.com, Jakarta` → `kompas.com`)."""
-    return max((p.strip() for p in prefix.split(",")), key=len).casefold()
-
-
-_DASH = re.compile(r"\s[-–—]{1,2}\s")
-_HOSTISH = re.compile(r"\w\.(?:com|net|id|co|org|my)\b|\(", re.I)
-
-
-def _dateline_prefix(text: str) -> str | None:
-    """The dateline of a lede (`Rimanews`, `Jakarta (ANTARA News)`), None when it has none."""
-    if not opens_with_dateline(text):
-        return None
-    m = _DASH.search(text)
-    return text[: m.start()].strip() if m else None
-
-
-def _outlet_dateline(text: str) -> bool:
-    """A lede's dateline that names its outlet or is in capitals (`Merdeka.com -`,
-    `Jakarta (ANTARA News) -`, `Jakarta, CNN Indonesia --`, `JUARA.NET, NEW DELHI -`), not
-    a spaced hyphen inside a sentence (`CEO Go - Jek Nadiem …`)."""
-    prefix = _dateline_prefix(text)
-    if not prefix:
-        return False
-    letters = [c for c in prefix if c.isalpha()]
-    place = bool(letters) and all(c.isupper() for c in letters) and len(prefix.split()) <= S.TEASER_PLACE_MAX_WORDS
-    return bool(_HOSTISH.search(prefix)) or place \
-        or any(is_masthead(part) for part in prefix.split(","))
 
 
 def _keep_best_prose(lines: list[Line], zones: list[ZoneLine]) -> None:
