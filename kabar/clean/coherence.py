@@ -7,12 +7,14 @@ from kabar.clean import settings as S
 from kabar.clean.lines import GOOD, NEAR, Line
 
 
-def prose_stretches(lines: list[Line]) -> list[tuple[int, int]]:
-    """Consecutive prose lines (good/near): an article's paragraphs between two pieces of
-    furniture, or a teaser's paragraphs, judged together."""
+def prose_stretches(lines: list[Line], lo: int = 0, hi: int | None = None,
+                    off: list[bool] | None = None) -> list[tuple[int, int]]:
+    """Consecutive prose lines (good/near, not `off`) in lines[lo:hi]: an article's paragraphs
+    between two pieces of furniture, or a teaser's paragraphs, judged together."""
+    hi = len(lines) if hi is None else hi
     out, start = [], None
-    for i, l in enumerate(lines + [None]):
-        prose = l is not None and l.cls in (GOOD, NEAR)
+    for i in range(lo, hi + 1):
+        prose = i < hi and lines[i].cls in (GOOD, NEAR) and not (off and off[i])
         if prose and start is None:
             start = i
         elif not prose and start is not None:

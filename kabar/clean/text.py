@@ -138,17 +138,7 @@ def _sentence_line(line: Line) -> bool:
 
 def _prose_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[bool]) -> list[tuple[int, int]]:
     """Stretches of consecutive prose (good/near, on topic) inside the body runs."""
-    blocks = []
-    for s, e in runs:
-        start = None
-        for i in range(s, e + 1):
-            prose = i < e and lines[i].cls in (GOOD, NEAR) and not off[i]
-            if prose and start is None:
-                start = i
-            elif not prose and start is not None:
-                blocks.append((start, i))
-                start = None
-    return blocks
+    return [b for s, e in runs for b in prose_stretches(lines, s, e, off)]
 
 
 def block_coherence(lines: list[Line], block: tuple[int, int], rest: Counter, title_stems: set[str]) -> float:
