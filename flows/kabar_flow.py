@@ -7,6 +7,7 @@ one shard at a time, so dedup and the commit see every document exactly once. At
 """
 from __future__ import annotations
 
+import logging
 from collections import deque
 from typing import Any
 
@@ -20,6 +21,28 @@ from kabar.gates import GateError
 from kabar.pipeline import Run, Settings
 from kabar.progress import Progress
 from tasks import stages
+
+
+class RunFailed(Exception):
+    """A run that ended failed for a reason kabar reports (a gate): expected, not a crash."""
+
+
+class _NoTracebackForRunFailed(logging.Filter):
+    """Prefect's engine logs the exception of every failed deployment run with its traceback
+    ("Engine execution exited with unexpected exception"). For a RunFailed that is noise
+    on-call reads as a crash: keep the record, as one line with the run's message."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, RunFailed):
+            record.msg, record.args = "kabar run failed: %s", (str(exc),)
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+for _name in ("prefect.flow_runs", "prefect.engine", "prefect.flow_engine"):
+    if not any(isinstance(f, _NoTracebackForRunFailed) for f in logging.getLogger(_name).filters):
+        logging.getLogger(_name).addFilter(_NoTracebackForRunFailed())
 
 
 def submit_shard(run: Run, i: int, files, cache: bool):
@@ -73,8 +96,9 @@ def kabar_flow(
     manifest = run.finish(error)
     publish_run_summary(manifest, run.store)
     if manifest["status"] != "success":
-        # a failed gate is an expected outcome, not a crash: fail the run without a traceback
-        return Failed(message=manifest["error"], data=manifest)
+        # a failed gate is an expected outcome, not a crash: the state carries the message and
+        # an exception Prefect can raise (a dict as data made the engine crash resolving it)
+        return Failed(message=manifest["error"], data=RunFailed(manifest["error"]))
     logger.info("run %s: read %d, loaded %d, quarantined %d", run.run_id,
                 manifest["counts"]["read"], manifest["counts"]["loaded"], manifest["counts"]["quarantined"])
     return manifest
