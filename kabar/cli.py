@@ -89,6 +89,8 @@ def print_summary(m: dict) -> None:
     print(f"  quarantine  {o['quarantine']}")
     if m.get("report"):
         print(f"  report      {m['report']}")
+    if m.get("validation_docs"):
+        print(f"  validations {m['validation_docs']}")
     if m.get("data_docs"):
         print(f"  data docs   {m['data_docs']}")
     print(f"  manifest    {o['manifest']}")

@@ -163,13 +163,16 @@ def _section(title: str, table: str, chart: str | None = None, note: str = "") -
 
 
 def _docs_links(store: Store, manifest: dict[str, Any], suite: str) -> str:
-    base = store.path("reports", "data_docs")
-    pages = sorted(store.fs.glob(posixpath.join(base, "validations", suite, f"{manifest['run_id']}-*", "*", "*.html")))
-    links = [f"<a href='data_docs/expectations/{suite}.html'>suite</a>"]
+    """Links to this run's validation pages of `suite` (offline, kabar.validation_docs)."""
+    base = store.path("reports", "validations")
+    pages = sorted(store.fs.glob(posixpath.join(base, suite, f"{manifest['run_id']}-*.html")))
+    links = []
     if pages:
         rel = posixpath.relpath(pages[0], store.path("reports"))
         more = f" (+{len(pages) - 1} more shards in the index)" if len(pages) > 1 else ""
         links.append(f"<a href='{html.escape(rel)}'>validation</a>{more}")
+    if manifest.get("data_docs"):
+        links.append(f"<a href='data_docs/expectations/{suite}.html'>suite (GX Data Docs, needs a network)</a>")
     return " · ".join(links)
 
 
@@ -217,8 +220,10 @@ def render(manifest: dict[str, Any], dists: dict[str, Counter], charts: dict[str
     gx = _table("gx", ("suite", "outcome", "rows", "quarantined", "warnings", "table failures"), gx_rows)
     if docs_links:
         gx += "<ul>" + "".join(f"<li>{html.escape(s)}: {docs_links[s]}</li>" for s in docs_links) + "</ul>"
+    gx += "<p><a href='validations/index.html'>All validations (every suite, every run)</a>"
     if manifest.get("data_docs"):
-        gx += "<p><a href='data_docs/index.html'>GX Data Docs (all suites, all runs)</a></p>"
+        gx += " · <a href='data_docs/index.html'>GX Data Docs</a> (styles and lists load from CDNs)"
+    gx += "</p>"
     parts.append(_section("Great Expectations, per suite", gx))
     titles = {"language": "Language", "outlet": "Outlet", "published": "Publish date",
               "words_per_article": "Words per article", "sources_per_article": "Sources per article"}
@@ -266,6 +271,9 @@ def write_charts(store: Store, manifest: dict[str, Any], dists: dict[str, Counte
 
 
 def write_run_report(store: Store, manifest: dict[str, Any]) -> str:
+    from kabar.validation_docs import write_validation_docs
+
+    manifest["validation_docs"] = write_validation_docs(store, manifest["run_id"])
     dists = distributions(run_rows(store, manifest))
     charts = write_charts(store, manifest, dists)
     links = {s: _docs_links(store, manifest, s) for s, g in manifest["gx"].items() if g["ran"]}
