@@ -65,6 +65,8 @@ def _latest_manifest(out: str) -> dict | None:
 
 
 def print_summary(m: dict) -> None:
+    from kabar.report import suite_outcome
+
     c = m["counts"]
     ok = m["status"] == "success"
     print(f"kabar run {m['run_id']}: {'OK' if ok else 'FAILED'}")
@@ -77,7 +79,7 @@ def print_summary(m: dict) -> None:
     for reason, n in list(c["quarantine_reasons"].items())[:8]:
         print(f"  quarantine  {n:>5}  {reason}")
     gx = "  ".join(
-        f"{suite}: {'passed' if g['success'] else 'FAILED'}" + (f" ({g['rows_quarantined']} rows quarantined)" if g["rows_quarantined"] else "")
+        f"{suite}: {suite_outcome(m, suite)}" + (f" ({g['rows_quarantined']} rows quarantined)" if g["rows_quarantined"] else "")
         for suite, g in m["gx"].items() if g["ran"]
     )
     if gx:

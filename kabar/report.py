@@ -24,6 +24,15 @@ TOP = 15  # bars per chart; tables list everything
 
 # --- figures ---
 
+def suite_outcome(manifest: dict[str, Any], suite: str) -> str:
+    """`passed` or `FAILED` for the run: rows a suite quarantines within its limit are a
+    pass (GX marks each such shard unsuccessful); a table failure or the limit is not."""
+    g = manifest["gx"][suite]
+    failed = bool(g["table_failures"]) or (
+        manifest["status"] != "success" and f"suite '{suite}'" in (manifest.get("error") or ""))
+    return "FAILED" if failed else "passed"
+
+
 def run_rows(store: Store, manifest: dict[str, Any]) -> list[dict[str, Any]]:
     """The columns the distributions need, from this run's article parts only."""
     if manifest["status"] != "success":
@@ -214,7 +223,7 @@ def render(manifest: dict[str, Any], dists: dict[str, Counter], charts: dict[str
     parts.append(_section("Quarantine reasons", _table("reasons", ("stage:reason", "n"), reasons or [("(none)", 0)]),
                           charts.get("reasons"), "Every rejected record is in the quarantine table with this reason."))
     docs_links = docs_links or {}
-    gx_rows = [(s, "passed" if g["success"] else "FAILED", g["rows"], g["rows_quarantined"],
+    gx_rows = [(s, suite_outcome(manifest, s), g["rows"], g["rows_quarantined"],
                 sum(g["warnings"].values()), "; ".join(g["table_failures"]) or "")
                for s, g in manifest["gx"].items() if g["ran"]]
     gx = _table("gx", ("suite", "outcome", "rows", "quarantined", "warnings", "table failures"), gx_rows)
@@ -274,15 +283,37 @@ def write_run_report(store: Store, manifest: dict[str, Any]) -> str:
     from kabar.validation_docs import write_validation_docs
 
     manifest["validation_docs"] = write_validation_docs(store, manifest["run_id"])
+    path = store.path("reports", f"run-{manifest['run_id']}.html")
+    if nothing_new(manifest):
+        # keep the last report with data as index.html: an empty one hides it
+        with store.fs.open(path, "w", encoding="utf-8") as fh:
+            fh.write(render_nothing_new(manifest))
+        return path
     dists = distributions(run_rows(store, manifest))
     charts = write_charts(store, manifest, dists)
     links = {s: _docs_links(store, manifest, s) for s, g in manifest["gx"].items() if g["ran"]}
     page = render(manifest, dists, charts, links)
-    path = store.path("reports", f"run-{manifest['run_id']}.html")
     for p in (path, store.path("reports", "index.html")):  # index.html: the latest run, same relative links
         with store.fs.open(p, "w", encoding="utf-8") as fh:
             fh.write(page)
     return path
+
+
+def nothing_new(manifest: dict[str, Any]) -> bool:
+    return manifest["status"] == "success" and manifest["counts"]["read"] == 0
+
+
+def render_nothing_new(manifest: dict[str, Any]) -> str:
+    c = manifest["counts"]
+    rid = html.escape(manifest["run_id"])
+    return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>kabar run {rid}</title>"
+            f"<style>{CSS}</style></head><body><h1>kabar run <code>{rid}</code> — "
+            "<span class=ok id=status>nothing new</span></h1>"
+            f"<p id=nothing-new>No new input: {c.get('inputs_skipped_unchanged', 0):,} input(s) unchanged since an "
+            "earlier run were skipped, nothing was read or written.</p>"
+            f"<p class=note>{html.escape(manifest['started_at'][:19])} UTC · inputs "
+            f"{html.escape(', '.join(manifest['inputs']))}</p>"
+            "<p><a href='index.html'>The latest report with data</a></p></body></html>")
 
 
 # --- the same summary as Markdown (for the orchestrator's UI) ---
@@ -297,7 +328,7 @@ def summary_markdown(manifest: dict[str, Any], dists: dict[str, Counter]) -> str
     lines += ["| stage | in | out | quarantined |", "|---|---:|---:|---:|"]
     lines += [f"| {s} | {i} | {o} | {q} |" for s, i, o, q in stage_counts(manifest)]
     lines += ["", "| GX suite | outcome | rows | quarantined | warnings |", "|---|---|---:|---:|---:|"]
-    lines += [f"| {s} | {'passed' if g['success'] else '**FAILED**'} | {g['rows']} | {g['rows_quarantined']} | "
+    lines += [f"| {s} | {suite_outcome(manifest, s).replace('FAILED', '**FAILED**')} | {g['rows']} | {g['rows_quarantined']} | "
               f"{sum(g['warnings'].values())} |" for s, g in manifest["gx"].items() if g["ran"]]
     if c["quarantine_reasons"]:
         lines += ["", "| quarantine reason | n |", "|---|---:|"]
