@@ -1,4 +1,4 @@
-"""`kabar` command line: `kabar run`, `kabar eval`."""
+"""`kabar` command line: `kabar run`, `kabar compact`, `kabar eval`."""
 from __future__ import annotations
 
 import argparse
@@ -51,6 +51,21 @@ def cmd_run(args: argparse.Namespace) -> int:
             return 1
     print_summary(manifest)
     return 0 if manifest["status"] == "success" else 1
+
+
+def cmd_compact(args: argparse.Namespace) -> int:
+    from kabar.compact import MAX_ROWS, compact
+    from kabar.lock import LockHeld
+
+    try:
+        rep = compact(args.out, max_rows=args.max_rows or MAX_ROWS, wait=args.wait)
+    except LockHeld as exc:
+        print(f"kabar compact: {exc}", file=sys.stderr)
+        return 1
+    print(f"kabar compact {rep.run_id}: {rep.partitions} partition(s), {rep.parts_before} part(s) into "
+          f"{rep.parts_after}, {rep.rows} rows; state segments merged: "
+          + (", ".join(f"{k} {n}" for k, n in rep.state_segments.items()) or "none"))
+    return 0
 
 
 def _latest_manifest(out: str) -> dict | None:
@@ -113,6 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--shard-docs", type=int, default=500, help="input files per shard (default: 500)")
     r.add_argument("--no-prefect", action="store_true", help="plain loop in this process, without Prefect")
     r.set_defaults(func=cmd_run)
+    c = sub.add_parser("compact", help="merge each partition's small parts into few large ones (under the writer lock)")
+    c.add_argument("--out", default="data/out", help="output folder or fsspec URL (default: data/out)")
+    c.add_argument("--wait", type=float, default=0.0, help="seconds to wait for a running run to finish (default: 0)")
+    c.add_argument("--max-rows", type=int, default=None, help="rows per compacted file (default: 200000)")
+    c.set_defaults(func=cmd_compact)
     e = sub.add_parser("eval", help="score clean/enrich/sources against a labelled set", add_help=False)
     e.add_argument("rest", nargs=argparse.REMAINDER)
     e.set_defaults(func=lambda a: _eval(a.rest))

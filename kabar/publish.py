@@ -19,7 +19,8 @@ Publishing, under the writer lock, after the lock is verified still ours:
      and the commit record. From here on the run is committed: recovery rolls it forward.
   2. move each staged file to its final name (a rename on a local disk); a move whose
      source is gone and whose target exists was already done, so redoing it is a no-op.
-  3. write `_state/commits/<run>.json`, then delete the intent and `_staging/<run>/`.
+  3. remove the files the intent replaces (compaction), write `_state/commits/<run>.json`,
+     then delete the intent and `_staging/<run>/`.
 
 Recovery, at the start of the next run, while holding the lock (so every other run's
 staging belongs to a run that is provably dead: it cannot write without the lock):
@@ -28,7 +29,9 @@ staging belongs to a run that is provably dead: it cannot write without the lock
 
 Readers never see a row of a run that has no intent. Between the intent and the end of
 the moves (milliseconds of renames) a reader can see part of a run that is committed and
-will be completed by recovery; no reader ever sees a row that is later taken back.
+will be completed by recovery; no reader ever sees a row that is later taken back. A
+compaction moves its merged files in before it removes the parts they replace: a reader
+listing the folder in that instant counts those rows twice, never zero times.
 """
 from __future__ import annotations
 
@@ -88,13 +91,15 @@ class Publisher:
 
     # --- commit ---
     def publish(self, run_id: str, commit: dict[str, Any], verify: Callable[[], None] = lambda: None,
-                only: Callable[[str], bool] = lambda rel: True) -> list[str]:
-        """Move the run's staged files (those `only` accepts) into place and commit.
+                only: Callable[[str], bool] = lambda rel: True, removes: list[str] = ()) -> list[str]:
+        """Move the run's staged files (those `only` accepts) into place, remove `removes`
+        (compaction: the parts the new files replace), and commit.
 
         Returns the published paths (relative to the root)."""
         verify()  # a run whose lock was taken over must not publish
         rels = [r for r in self.staged_files(run_id) if only(r)]
-        intent = {"run_id": run_id, "moves": rels, "commit": {**commit, "parts": [self.path(r) for r in rels]}}
+        intent = {"run_id": run_id, "moves": rels, "removes": list(removes),
+                  "commit": {**commit, "parts": [self.path(r) for r in rels]}}
         self.write_json(intent, self._intent(run_id))
         self.fault("intent-written")
         self._roll_forward(intent)
@@ -115,6 +120,9 @@ class Publisher:
             if i == 0:
                 self.fault("first-move")
         self.fault("moved")
+        for rel in intent.get("removes", []):
+            if self.fs.exists(self.path(rel)):
+                self.fs.rm(self.path(rel))
         self.write_json(intent["commit"], self.path(STATE, "commits", f"{run_id}.json"))
         self.fault("committed")
         self.fs.rm(self._intent(run_id))
