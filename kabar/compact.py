@@ -87,7 +87,7 @@ def _compact(fs, root: str, pub: Publisher, run_id: str, max_rows: int, lock: Wr
         before, _ = index.compact(kind, latest_only=kind in LATEST_WINS)
         rep.state_segments[kind] = before
     index.close()
-    log.warning("kabar: compacted %d partition(s): %d part(s) into %d, %d rows", rep.partitions,
+    log.info("compacted %d partition(s): %d part(s) into %d, %d rows", rep.partitions,
                 rep.parts_before, rep.parts_after, rep.rows)
     return rep
 

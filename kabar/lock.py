@@ -157,7 +157,7 @@ class WriterLock:
                 time.sleep(0.01)  # released between our try and the read: try again
                 continue
             if other.is_dead(self.stale_after):
-                log.warning("kabar: taking over the writer lock of %s: %s", other.describe(),
+                log.warning("taking over the writer lock of %s: %s", other.describe(),
                             "no heartbeat" if _now() - other.heartbeat_at > self.stale_after else "process gone")
                 self._remove_if(other.token)
                 continue
@@ -189,10 +189,10 @@ class WriterLock:
                 self._write(self.holder)
             except LockLost as exc:
                 self.lost = str(exc)
-                log.error("kabar: %s", exc)
+                log.error("%s", exc)
                 return
             except Exception as exc:  # storage hiccup: try again next beat; staleness is judged by age
-                log.warning("kabar: writer lock heartbeat failed: %s", exc)
+                log.warning("writer lock heartbeat failed: %s", exc)
 
     def _write(self, h: Holder) -> None:
         tmp = f"{self.path}.{h.token}.tmp"

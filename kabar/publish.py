@@ -151,14 +151,14 @@ class Publisher:
         intents = self.fs.glob(posixpath.join(folder, "*.json")) if self.fs.exists(folder) else []
         for p in sorted(intents):
             intent = self._read_json(p)
-            log.warning("kabar: completing the commit of run %s (it stopped while publishing)", intent["run_id"])
+            log.warning("completing the commit of run %s (it stopped while publishing)", intent["run_id"])
             self._roll_forward(intent)
             out.rolled_forward.append(intent["run_id"])
         staging = self.path(STAGING)
         if self.fs.exists(staging):
             for p in sorted(self.fs.ls(staging, detail=False)):
                 run_id = posixpath.basename(p.rstrip("/"))
-                log.warning("kabar: removing the staged files of run %s, which stopped before committing", run_id)
+                log.warning("removing the staged files of run %s, which stopped before committing", run_id)
                 self.fs.rm(p, recursive=True)
                 out.rolled_back.append(run_id)
         return out
