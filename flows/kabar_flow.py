@@ -18,6 +18,8 @@ from prefect.utilities.annotations import quote  # see tasks/stages.py: no walk 
 from flows.artifacts import publish_run_summary
 from flows.runners import from_env
 from kabar.gates import GateError
+from kabar.lock import LockHeld
+from kabar.output import OldFormat
 from kabar.pipeline import Run, Settings
 from kabar.progress import Progress
 from tasks import stages
@@ -60,17 +62,26 @@ def kabar_flow(
     window: int = 4,
     gates: bool = True,
     cache: bool = False,
+    wait: float = 0.0,
+    compact: bool = False,
 ) -> dict[str, Any]:
     """Run kabar over INPUTS (files, folders, globs, fsspec URLs) into OUT.
 
-    `cache`: reuse shard results of an earlier identical attempt (see README, "Caching")."""
+    `cache`: reuse shard results of an earlier identical attempt (see README, "Caching").
+    `wait`: seconds to wait while another run writes OUT (default: refuse at once).
+    `compact`: after committing, merge each partition's small parts (as `kabar compact`)."""
     logger = get_run_logger()
-    settings = Settings(inputs=list(inputs or ["seeds"]), out=out, full=full, shard_docs=shard_docs, gates=gates)
+    settings = Settings(inputs=list(inputs or ["seeds"]), out=out, full=full, shard_docs=shard_docs, gates=gates,
+                        wait=wait, compact=compact)
     run = Run(settings)
     progress = Progress()
     error: BaseException | None = None
     try:
         shards = run.start()
+    except (LockHeld, OldFormat) as exc:  # another run writes this folder, or an old layout: refuse cleanly
+        progress.close()
+        return Failed(message=str(exc), data=RunFailed(str(exc)))
+    try:
         logger.info("run %s: %d new input file(s) in %d shard(s), %d unchanged skipped",
                     run.run_id, len(run.files), len(shards), run.skipped_inputs)
         pending: deque = deque()
@@ -91,6 +102,9 @@ def kabar_flow(
             load_next()
     except GateError as exc:
         error = exc
+    except BaseException:
+        run.close()
+        raise
     finally:
         progress.close()
     manifest = run.finish(error)

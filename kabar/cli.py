@@ -31,22 +31,32 @@ def cmd_run(args: argparse.Namespace) -> int:
     _quiet_env()
     from kabar.pipeline import Settings, run_plain
 
+    from kabar.lock import LockHeld
+    from kabar.output import OldFormat
+
     inputs = args.inputs or ["seeds"]
     if args.no_prefect:
-        settings = Settings(inputs=inputs, out=args.out, full=args.full, shard_docs=args.shard_docs)
+        settings = Settings(inputs=inputs, out=args.out, full=args.full, shard_docs=args.shard_docs,
+                            wait=args.wait, compact=args.compact)
         from kabar.progress import Progress
 
         progress = Progress()
-        manifest = run_plain(settings, on_shard=progress)
-        progress.close()
+        try:
+            manifest = run_plain(settings, on_shard=progress)
+        except (LockHeld, OldFormat) as exc:
+            print(f"kabar: {exc}", file=sys.stderr)
+            return 1
+        finally:
+            progress.close()
     else:
         from flows.kabar_flow import kabar_flow
 
+        before = _latest_manifest(args.out)
         flow = kabar_flow.with_options(task_runner=make_task_runner(args.runner, args.workers, args.dask_address))
         state = flow(inputs=inputs, out=args.out, full=args.full, shard_docs=args.shard_docs,
-                     window=max(2, 2 * args.workers), return_state=True)
+                     window=max(2, 2 * args.workers), wait=args.wait, compact=args.compact, return_state=True)
         manifest = _latest_manifest(args.out)
-        if state.is_failed() and (manifest is None or manifest.get("status") == "success"):
+        if state.is_failed() and (manifest is None or manifest == before or manifest.get("status") == "success"):
             print(f"kabar: run failed: {state.message}", file=sys.stderr)
             return 1
     print_summary(manifest)
@@ -101,6 +111,12 @@ def print_summary(m: dict) -> None:
         print(f"  GX  {gx}")
     if not ok:
         print(f"  error: {m['error']}")
+    w = m.get("written") or {}
+    if not ok:
+        ev = w.get("evidence_rows") or {}
+        print("  nothing published: the datasets are as before this run")
+        if w.get("evidence"):
+            print(f"  kept as evidence ({', '.join(f'{n} {k}' for k, n in ev.items())}): {w['evidence']}")
     o = m["outputs"]
     print(f"  articles    {o['articles']}")
     print(f"  quarantine  {o['quarantine']}")
@@ -127,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--dask-address", help="address of an existing Dask scheduler (implies --runner dask)")
     r.add_argument("--shard-docs", type=int, default=500, help="input files per shard (default: 500)")
     r.add_argument("--no-prefect", action="store_true", help="plain loop in this process, without Prefect")
+    r.add_argument("--wait", type=float, default=0.0,
+                   help="seconds to wait while another run writes the same --out (default: refuse at once)")
+    r.add_argument("--compact", action="store_true", help="after committing, merge each partition's small parts")
     r.set_defaults(func=cmd_run)
     c = sub.add_parser("compact", help="merge each partition's small parts into few large ones (under the writer lock)")
     c.add_argument("--out", default="data/out", help="output folder or fsspec URL (default: data/out)")

@@ -20,7 +20,7 @@ from typing import Iterable
 
 import pyarrow as pa
 
-from kabar.lock import WriterLock
+from kabar.lock import LOCK_NAME, WriterLock
 from kabar.publish import FAILED, STAGING, STATE, Publisher, Recovery
 from kabar.state_index import INDEX, StateIndex, key_of, segment_table, write_segment
 
@@ -51,10 +51,13 @@ class RunOutput:
         self.written: dict[str, int] = {}  # dataset -> rows staged
 
     # -- start --
-    def open(self) -> "RunOutput":
+    def open(self, full: bool = False) -> "RunOutput":
+        """Take the lock, recover, and (`full`) drop the datasets and state to rebuild them."""
         self.lock.acquire()
         try:
-            self.pub.recover()  # only now: any other run's staging belongs to a dead run
+            self.recovery = self.pub.recover()  # only now: any other run's staging belongs to a dead run
+            if full:
+                self.store.wipe(keep=(LOCK_NAME,))
             self._check_format()
         except BaseException:
             self.lock.release()

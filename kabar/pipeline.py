@@ -18,10 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from kabar.clean import CleanStep
-from kabar.dedup import Deduper, read_signatures
+from kabar.dedup_state import IndexedDeduper
 from kabar.enrich import EnrichStep
-from kabar.gates import STAGE, GateError, GxProject, GateOutcome, max_row_failure_fraction
-from kabar.load import STATE, Store, utcnow
+from kabar.gate_limits import limit_breach
+from kabar.gates import STAGE, GateError, GxProject, GateOutcome
+from kabar.load import ARTICLES, QUARANTINE, SOURCES, Store, articles_table, quarantine_table, utcnow
+from kabar.output import RunOutput, input_state
+from kabar.record import ARTICLE_SCHEMA, QUARANTINE_SCHEMA
+from kabar.sources_table import SOURCES_SCHEMA, sources_table
 from kabar.readers import InputFile, ReadLimits, discover, read_file
 from kabar.record import Doc, Rejected
 from kabar.steps import Reject, ShardResult
@@ -38,6 +42,8 @@ class Settings:
     full: bool = False  # rebuild the datasets from scratch instead of processing only new inputs
     gates: bool = True
     reports: bool = True
+    wait: float = 0.0  # seconds to wait for another run writing the same output folder
+    compact: bool = False  # after committing, merge each partition's small parts (kabar.compact)
 
 
 # --- shard functions (pure: run anywhere, no orchestrator) ---
@@ -180,24 +186,21 @@ class Run:
         self.status = "running"
         self.error: str | None = None
         self.timings: dict[str, float] = {}
-        self.dedup: Deduper | None = None
+        self.dedup: IndexedDeduper | None = None
+        self.output = RunOutput(self.store, self.run_id, wait=settings.wait)
+        self.written: dict[str, Any] = {}
 
     # -- start --
     def start(self) -> list[list[InputFile]]:
         t = time.perf_counter()
-        if self.settings.full:
-            self.store.wipe()
-        committed = self.store.committed()
-        removed = self.store.roll_back_uncommitted(committed)
-        if removed:
-            log.warning("removed %d part(s) of runs that never committed (crash or failed gate)", len(removed))
+        self.output.open(full=self.settings.full)  # one writer per folder; finishes a dead run's publish
         files, missing = discover(self.settings.inputs)
-        new = [f for f in files if committed.inputs.get(f.uri) != f.fingerprint]
+        unchanged = self.output.unchanged({f.uri: f.fingerprint for f in files})
+        new = [f for f in files if f.uri not in unchanged]
         self.skipped_inputs = len(files) - len(new)
         self.files = new
         self.pending_rejects = list(missing)
-        sig_paths = self.store.fs.glob(self.store.path(STATE, "minhash", "*.parquet"))
-        self.dedup = Deduper(self.store.loaded_keys(), read_signatures(self.store.fs, sig_paths))
+        self.dedup = IndexedDeduper(self.output.index)
         if self.gx is not None:
             self.suites = self.gx.prepare()
         self.timings["start"] = time.perf_counter() - t
@@ -234,6 +237,7 @@ class Run:
             rejects = self.pending_rejects + rejects
             self.pending_rejects = []
         docs = []
+        self.dedup.prefetch(shard.docs)  # one batch of state lookups per shard
         for doc in shard.docs:
             try:
                 self.dedup.check(doc)
@@ -247,8 +251,12 @@ class Run:
     def write(self, b: "Batch") -> None:
         """I/O half of a load, safe to retry: fixed part names, atomic renames, counts last."""
         t = time.perf_counter()
-        parts = [self.store.write_articles(b.docs, self.run_id, b.n, b.at),
-                 self.store.write_quarantine(b.rejects, self.run_id, b.n, b.at)]
+        arts = articles_table(b.docs, self.run_id, b.at, self.dedup.identity)
+        parts = [self.output.write(arts, ARTICLES, b.at, b.n),
+                 self.output.write(sources_table(arts.select(["doc_id", "article_id", "version", "outlet", "outlet_domain",
+                                                              "published_at", "sources", "run_id"]).to_pylist()),
+                                   SOURCES, b.at, b.n),
+                 self.output.write(quarantine_table(b.rejects, self.run_id, b.at), QUARANTINE, b.at, b.n)]
         self.parts.extend(p for p in parts if p)
         docs, rejects = b.docs, b.rejects
         self.counts["read"] += len(docs) + len(rejects)
@@ -264,17 +272,18 @@ class Run:
 
     # -- finish --
     def check_thresholds(self) -> None:
+        """Each suite's limit over the run, counting the rejects of the stages it names."""
+        by_stage: dict[str, Counter] = {}
+        for key, n in self.reasons.items():
+            stage, _, reason = key.partition(":")
+            by_stage.setdefault(stage, Counter())[reason] += n
         for suite, totals in self.gates.items():
-            if not totals.rows:
+            if not totals.shards:
                 continue
-            limit = max_row_failure_fraction(self.suites.get(suite, {}))
-            share = totals.quarantined / totals.rows
-            if share > limit:
-                top = ", ".join(f"{k} ×{v}" for k, v in totals.row_failures.most_common(3))
-                raise GateError(
-                    f"GX suite '{suite}' quarantined {totals.quarantined} of {totals.rows} rows "
-                    f"({share:.0%} > the suite's limit of {limit:.0%}); most common: {top}"
-                )
+            top = ", ".join(f"{k} ×{v}" for k, v in totals.row_failures.most_common(3))
+            msg = limit_breach(suite, self.suites.get(suite, {}), totals.rows, totals.quarantined, by_stage, top)
+            if msg:
+                raise GateError(msg)
 
     def finish(self, error: BaseException | None = None) -> dict[str, Any]:
         if self.pending_rejects:  # no shard ran (nothing new to read), but unreadable inputs still count
@@ -284,15 +293,39 @@ class Run:
                 self.check_thresholds()
             except GateError as exc:
                 error = exc
+        try:
+            self._publish(error)
+            return self._finish_reports()
+        finally:
+            self.close()
+
+    def _publish(self, error: BaseException | None) -> None:
         if error is None:
-            if self.dedup and self.dedup.new_signatures:
-                self.parts.append(self.store.write_table(self.dedup.signatures_table(), STATE, "minhash", f"{self.run_id}.parquet"))
-            self.store.commit(self.run_id, self.parts, self.inputs_done)
+            for name, schema in ((ARTICLES, ARTICLE_SCHEMA), (QUARANTINE, QUARANTINE_SCHEMA), (SOURCES, SOURCES_SCHEMA)):
+                self.output.ensure_schema(name, schema, utcnow())
+            state = {**(self.dedup.state() if self.dedup else {}), "input": input_state(self.inputs_done)}
+            published = self.output.commit(state, {"counts": dict(self.counts)})
+            self.written = {"published": True, "rows": dict(self.output.written),
+                            "files": len([p for p in published if not p.startswith("_state")])}
             self.status = "success"
+            if self.settings.compact:
+                from kabar.compact import compact
+
+                rep = compact(self.settings.out, lock=self.output.lock)
+                self.written["compacted"] = {"partitions": rep.partitions, "parts_before": rep.parts_before,
+                                             "parts_after": rep.parts_after}
         else:
-            self.store.remove_run_parts(self.run_id)
+            kept = self.output.fail()
             self.status = "failed"
             self.error = str(error)
+            self.written = {"published": False, "rows": {}, "evidence": self.output.evidence_folder() if kept else None,
+                            "evidence_rows": dict(self.output.written)}
+
+    def close(self) -> None:
+        """Release the output folder (also after a crash of the driver's own code)."""
+        self.output.close()
+
+    def _finish_reports(self) -> dict[str, Any]:
         data_docs = None
         if self.gx is not None and self.settings.reports:
             try:
@@ -348,6 +381,7 @@ class Run:
                 }
                 for suite, t in self.gates.items()
             },
+            "written": self.written,
             "data_docs": data_docs,
             "timings": {"seconds_total": round(self.timings.get("total", 0), 3),
                         "seconds_start": round(self.timings.get("start", 0), 3),
@@ -355,6 +389,7 @@ class Run:
             "outputs": {
                 "articles": self.store.path("articles"),
                 "quarantine": self.store.path("quarantine"),
+                "sources": self.store.path("sources"),
                 "reports": self.reports_dir,
                 "manifest": self.store.path("runs", f"{self.run_id}.json"),
             },
@@ -396,4 +431,7 @@ def run_plain(settings: Settings, run_id: str | None = None, on_shard=None) -> d
                 on_shard(run, i + 1, len(shards))
     except GateError as exc:
         error = exc
+    except BaseException:
+        run.close()  # not ours to judge: re-raise, but free the output folder at once
+        raise
     return run.finish(error)

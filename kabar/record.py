@@ -151,6 +151,8 @@ UTC_TS = pa.timestamp("us", tz="UTC")
 # (name, type, description) — the README's schema table is generated from this list.
 ARTICLE_COLUMNS: list[tuple[str, pa.DataType, str]] = [
     ("doc_id", pa.string(), "Stable id: hash of URL (if any) and page content; same input, same id."),
+    ("article_id", pa.string(), "The article across crawls: hash of the canonical URL (the body when no URL)."),
+    ("version", pa.int32(), "1 for the first body seen of the article, +1 for each distinct later body."),
     ("source_uri", pa.string(), "Input file path or URL; `path#N` for the N-th record of a multi-record file."),
     ("source_format", pa.string(), "Reader that produced it: text, html, jsonl, warc."),
     ("url", pa.string(), "Page URL when the input states it, else null."),
