@@ -95,7 +95,8 @@ def print_summary(m: dict) -> None:
     c = m["counts"]
     ok = m["status"] == "success"
     print(f"kabar run {m['run_id']}: {'OK' if ok else 'FAILED'}")
-    print(f"  read {c['read']}  loaded {c['loaded']}  quarantined {c['quarantined']}"
+    loaded = "loaded" if ok else "passed (not published)"
+    print(f"  read {c['read']}  {loaded} {c['loaded']}  quarantined {c['quarantined']}"
           f"  (reconciled: {'yes' if c['reconciled'] else 'NO'})")
     if c.get("inputs_skipped_unchanged"):
         print(f"  inputs unchanged since an earlier run, skipped: {c['inputs_skipped_unchanged']}")

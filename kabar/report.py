@@ -196,6 +196,16 @@ CSS = (
 )
 
 
+def _where_rejects_are(manifest: dict[str, Any]) -> str:
+    if manifest["status"] == "success":
+        return "Every rejected record is in the quarantine table with this reason."
+    ev = (manifest.get("written") or {}).get("evidence")
+    if not ev:
+        return "Nothing was kept."
+    return (f"This run's rejected records are kept, with this reason, in <code>{html.escape(ev)}/quarantine</code> "
+            "(and what would have loaded in <code>articles</code> beside it), not in the quarantine dataset.")
+
+
 def render(manifest: dict[str, Any], dists: dict[str, Counter], charts: dict[str, str],
            docs_links: dict[str, str] | None = None) -> str:
     c = manifest["counts"]
@@ -215,13 +225,16 @@ def render(manifest: dict[str, Any], dists: dict[str, Counter], charts: dict[str
     ]
     if manifest.get("error"):
         parts.append(f"<p class=bad id=error>{html.escape(manifest['error'])}</p>")
+    if not ok:
+        parts.append("<p class=bad id=written>Nothing was published: the datasets are as they were before this "
+                     "run. The counts below are what the run read and decided.</p>")
     parts.append("<div class=kpi id=counts>" + "".join(
         f"<div data-key='{k}'><b>{v:,}</b>{k}</div>" for k, v in kpis) + "</div>")
     parts.append(_section("Documents per stage", _table("stages", ("stage", "in", "out", "quarantined"),
                                                         stage_counts(manifest)), charts.get("stages")))
     reasons = list(c["quarantine_reasons"].items())
     parts.append(_section("Quarantine reasons", _table("reasons", ("stage:reason", "n"), reasons or [("(none)", 0)]),
-                          charts.get("reasons"), "Every rejected record is in the quarantine table with this reason."))
+                          charts.get("reasons"), _where_rejects_are(manifest)))
     docs_links = docs_links or {}
     gx_rows = [(s, suite_outcome(manifest, s), g["rows"], g["rows_quarantined"],
                 sum(g["warnings"].values()), "; ".join(g["table_failures"]) or "")
@@ -323,6 +336,9 @@ def summary_markdown(manifest: dict[str, Any], dists: dict[str, Counter]) -> str
     lines = [f"# kabar run `{manifest['run_id']}`: {manifest['status']}", ""]
     if manifest.get("error"):
         lines += [f"**Error:** {manifest['error']}", ""]
+    if manifest["status"] != "success":
+        ev = (manifest.get("written") or {}).get("evidence")
+        lines += ["Nothing was published." + (f" Rejected records kept in `{ev}/quarantine`." if ev else ""), ""]
     lines += [f"read **{c['read']}** · loaded **{c['loaded']}** · quarantined **{c['quarantined']}** · "
               f"reconciled: {'yes' if c['reconciled'] else 'NO'} · {manifest['timings']['seconds_total']:.1f} s", ""]
     lines += ["| stage | in | out | quarantined |", "|---|---:|---:|---:|"]
