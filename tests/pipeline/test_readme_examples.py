@@ -88,3 +88,27 @@ def test_readme_python_runs_as_written(two_crawls, monkeypatch):
         exec(block, env)
     assert len(env["latest"]) == n and env["latest"].version.max() == 2
     assert len(env["top"]) > 0 and len(env["quarantine"]) == 1
+
+
+def test_compact_keeps_every_row_and_the_examples_working(two_crawls, monkeypatch):
+    base, n = two_crawls
+    out = base / "data" / "out"
+    before = pd.read_parquet(out / "articles").sort_values("doc_id").reset_index(drop=True)
+    parts_before = len([p for d in ("articles", "quarantine", "sources") for p in out.glob(f"{d}/*/*.parquet")])
+    p = subprocess.run([sys.executable, "-m", "kabar.cli", "compact", "--out", str(out)], capture_output=True,
+                       text=True, timeout=120, cwd=REPO)
+    assert p.returncode == 0, p.stderr
+    assert f"{parts_before} part(s) into 3" in p.stdout  # one file per dataset and day
+    after = pd.read_parquet(out / "articles").sort_values("doc_id").reset_index(drop=True)
+    pd.testing.assert_frame_equal(before.drop(columns="ingest_date"), after.drop(columns="ingest_date"))
+    assert len(list(out.glob("articles/*/*.parquet"))) == len(list(out.glob("articles/*")))
+    test_readme_sql_runs_as_written(two_crawls, monkeypatch)
+
+
+def test_an_output_folder_of_an_earlier_kabar_gets_a_clear_message(tmp_path, seeds_dir):
+    out = tmp_path / "data" / "out"
+    (out / "_state" / "commits").mkdir(parents=True)
+    (out / "_state" / "commits" / "r.json").write_text('{"run_id": "r", "parts": [], "inputs": {}}')
+    p = crawl(seeds_dir, out)
+    assert p.returncode == 1 and "written by an earlier kabar" in p.stderr and "--full" in p.stderr
+    assert "Traceback" not in p.stderr
