@@ -43,7 +43,6 @@ class IndexedDeduper:
         self.articles: dict[str, list[tuple[int, str]]] = defaultdict(list)  # article -> [(version, sha1)]
         self.bands: dict[bytes, list[str]] = defaultdict(list)
         self.new: dict[str, list[tuple[bytes, str]]] = defaultdict(list)
-        self.identity: dict[str, tuple[str, int]] = {}  # doc_id -> (article_id, version) of loaded docs
 
     def prefetch(self, docs: list[Doc]) -> None:
         docs = [d for d in docs if d.doc_id not in self._seen]
@@ -66,7 +65,7 @@ class IndexedDeduper:
                                     "near": sorted({x for hits in got_band[j * n:(j + 1) * n] for x in hits})}
 
     def check(self, doc: Doc) -> None:
-        """Record `doc` as loaded (its identity, near_duplicate_of) or raise Rejected."""
+        """Record `doc` as loaded (setting article_id, version, near_duplicate_of) or raise Rejected."""
         self.prefetch([doc])
         seen = self._seen[doc.doc_id]
         doc_id, sha, art = doc.doc_id, doc.content_sha1, seen["article"]
@@ -81,7 +80,7 @@ class IndexedDeduper:
         version = max(earlier, default=0) + 1
         near = set(seen["near"]) | {x for k in seen["bands"] for x in self.bands.get(k, ())}
         doc.near_duplicate_of = sorted(near)[0] if near else None
-        self.identity[doc_id] = (art, version)
+        doc.article_id, doc.version = art, version
         self.doc_ids.add(doc_id)
         self.bodies[sha] = (doc_id, art)
         self.articles[art].append((version, sha))

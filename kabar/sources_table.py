@@ -26,6 +26,7 @@ SOURCES_COLUMNS: list[tuple[str, pa.DataType, str]] = [
     ("run_id", pa.string(), "Run that loaded the article."),
 ]
 SOURCES_SCHEMA = pa.schema([pa.field(n, t) for n, t, _ in SOURCES_COLUMNS])
+SOURCE_INPUTS = ["doc_id", "article_id", "version", "outlet", "outlet_domain", "published_at", "sources", "run_id"]
 
 
 def source_rows(articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

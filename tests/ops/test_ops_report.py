@@ -75,7 +75,7 @@ def test_ops_report_figures_match_the_manifest(seeds_dir, tmp_path, capsys):
         {s: [i, o, q] for s, i, o, q in stage_counts(saved)}
     stages = t.tables["stages"]
     assert int(stages["extract"][1]) == c["per_stage"]["extract"]["read"]
-    assert int(stages["load (dedup)"][2]) == c["loaded"]
+    assert int(stages["dedup"][2]) == c["loaded"]
     for suite, g in saved["gx"].items():
         # an OK run's suites passed, also where they quarantined rows within their limit
         assert t.tables["gx"][suite][:4] == [suite, "passed", str(g["rows"]), str(g["rows_quarantined"])]

@@ -30,8 +30,7 @@ def test_versions_across_runs(tmp_path):
     first.prefetch([a1, other])
     first.check(a1)
     first.check(other)
-    ida, ido = first.identity[a1.doc_id], first.identity[other.doc_id]
-    assert (ida[1], ido[1]) == (1, 1) and ida[0] != ido[0]
+    assert (a1.version, other.version) == (1, 1) and a1.article_id != other.article_id
     commit(idx, first, "r1")
 
     second = IndexedDeduper(StateIndex(fs, str(tmp_path)))
@@ -40,7 +39,7 @@ def test_versions_across_runs(tmp_path):
     copy = doc("https://tribun.com/copy", BODY, "c1")  # syndicated copy
     second.prefetch([edited, same, copy])
     second.check(edited)
-    assert second.identity[edited.doc_id] == (ida[0], 2)
+    assert (edited.article_id, edited.version) == (a1.article_id, 2)
     assert edited.near_duplicate_of == a1.doc_id  # the small edit is also near the first version
     with pytest.raises(Rejected) as e:
         second.check(same)
