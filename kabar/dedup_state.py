@@ -17,7 +17,7 @@ import numpy as np
 from datasketch import MinHashLSH
 
 from kabar.dedup import NEAR_THRESHOLD, NUM_PERM, signature
-from kabar.identity import article_id
+from kabar.identity import article_id, canonical_url
 from kabar.record import Doc, Rejected
 from kabar.state_index import StateIndex, key_of
 
@@ -61,6 +61,7 @@ class IndexedDeduper:
         n = len(BANDS)
         for j, d in enumerate(docs):
             self._seen[d.doc_id] = {"loaded": bool(got_id[j]), "sha": got_sha[j], "article": arts[j],
+                                    "by_url": canonical_url(doc_url(d)) is not None,
                                     "versions": got_art[j], "bands": bands[j],
                                     "near": sorted({x for hits in got_band[j * n:(j + 1) * n] for x in hits})}
 
@@ -73,7 +74,7 @@ class IndexedDeduper:
             raise Rejected("already_loaded", f"doc_id {doc_id} is already in the dataset")
         first = self.bodies.get(sha) or (tuple(seen["sha"][0].split("|", 1)) if seen["sha"] else None)
         if first is not None:
-            if first[1] == art:
+            if first[1] == art and seen["by_url"]:  # the same page crawled again, unchanged
                 raise Rejected("already_loaded", f"article {art} already has this body (doc_id {first[0]})")
             raise Rejected("exact_duplicate", f"same body as doc_id {first[0]}")
         earlier = [int(v.split("|", 1)[0]) for v in seen["versions"]] + [v for v, _ in self.articles[art]]
