@@ -52,7 +52,7 @@ def compact(out: str, max_rows: int = MAX_ROWS, wait: float = 0.0, lock: WriterL
     root = root.rstrip("/")
     run_id = compact_id()
     own = lock is None
-    lock = lock or WriterLock(fs, posixpath.join(root, STATE), run_id, wait=wait).acquire()
+    lock = lock or WriterLock(fs, posixpath.join(root, STATE), run_id, wait=wait, label=f"output folder {out}").acquire()
     try:
         pub = Publisher(fs, root)
         if own:

@@ -97,8 +97,9 @@ class WriterLock:
     """`with WriterLock(fs, folder, run_id): ...` holds the folder's lock for the block."""
 
     def __init__(self, fs, folder: str, run_id: str, *, wait: float = 0.0, poll: float = 1.0,
-                 stale_after: float = STALE_AFTER, heartbeat: float = HEARTBEAT):
+                 stale_after: float = STALE_AFTER, heartbeat: float = HEARTBEAT, label: str | None = None):
         self.fs = fs
+        self.label = label or folder  # what the messages call the guarded folder
         self.path = posixpath.join(folder.rstrip("/"), LOCK_NAME)
         self.run_id = run_id
         self.wait, self.poll = wait, poll
@@ -163,7 +164,7 @@ class WriterLock:
                 continue
             if _now() >= deadline:
                 raise LockHeld(
-                    f"{posixpath.dirname(self.path)} is being written by {other.describe()}; "
+                    f"{self.label} is being written by {other.describe()}; "
                     f"one writer per output folder: wait for it to finish (or pass a wait time), "
                     f"or write to another --out")
             time.sleep(min(self.poll, max(0.0, deadline - _now())))
@@ -207,7 +208,7 @@ class WriterLock:
         cur = self.read()
         if self.holder is None or cur is None or cur.token != self.holder.token:
             who = cur.describe() if cur else "nobody"
-            raise LockLost(f"run {self.run_id} lost the writer lock of {posixpath.dirname(self.path)} "
+            raise LockLost(f"run {self.run_id} lost the writer lock of {self.label} "
                            f"(now held by {who}); nothing more is published by this run")
 
     def release(self) -> None:

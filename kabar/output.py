@@ -44,7 +44,7 @@ def _fault_from_env():
 class RunOutput:
     def __init__(self, store, run_id: str, wait: float = 0.0):
         self.store, self.run_id = store, run_id
-        self.lock = WriterLock(store.fs, store.path(STATE), run_id, wait=wait)
+        self.lock = WriterLock(store.fs, store.path(STATE), run_id, wait=wait, label=f"output folder {store.out}")
         self.pub = Publisher(store.fs, store.root, _fault_from_env())
         self.index = StateIndex(store.fs, store.root)
         self.recovery = Recovery()
