@@ -83,18 +83,22 @@ class Segment:
         """Append to out[position] the values of keys (sorted 'S16' array) found here."""
         if not len(self.fences):
             return
-        batch_of = np.searchsorted(self.fences, keys, side="right") - 1
-        for b in np.unique(batch_of[batch_of >= 0]):
-            sel = batch_of == b
-            batch = self.reader.get_batch(int(b))
+        batch_of = np.searchsorted(self.fences, keys, side="right") - 1  # sorted, as keys are
+        starts = np.flatnonzero(np.diff(batch_of, prepend=-2))
+        ends = np.append(starts[1:], len(keys))
+        for s, e in zip(starts, ends):
+            if batch_of[s] < 0:
+                continue  # below the first key of the segment
+            batch = self.reader.get_batch(int(batch_of[s]))
             bkeys = _keys_array(batch.column(0))
-            want = keys[sel]
-            lo = np.searchsorted(bkeys, want, side="left")
-            hi = np.searchsorted(bkeys, want, side="right")
+            lo = np.searchsorted(bkeys, keys[s:e], side="left")
+            hi = np.searchsorted(bkeys, keys[s:e], side="right")
+            hit = np.flatnonzero(hi > lo)
+            if not len(hit):
+                continue
             values = batch.column(1)
-            for pos, a, z in zip(positions[sel], lo, hi):
-                for i in range(a, z):
-                    out[int(pos)].append(values[i].as_py())
+            for j in hit:
+                out[int(positions[s + j])].extend(values[i].as_py() for i in range(lo[j], hi[j]))
 
     def close(self) -> None:
         self._src.close()
