@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from pathlib import Path
 from typing import Iterable
 
 from kabar.enrich.language import detect_language
@@ -185,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     verbose = "-v" in args
     args = [a for a in args if a != "-v"]
-    path = args[0] if args else "/work/shared/gold/seeds.gold.jsonl"
+    path = args[0] if args else str(Path(__file__).resolve().parents[3] / "shared" / "gold" / "seeds.gold.jsonl")
     print(render(score(gold_pairs(path)), verbose=verbose))
     return 0
 

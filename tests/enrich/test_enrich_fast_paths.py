@@ -16,7 +16,7 @@ from langdetect import detect_langs as reference
 from kabar.enrich import language as L
 
 REPO = Path(__file__).resolve().parents[2]
-WCXB = Path("/work/shared/datasets/wcxb-dev-articles/html")
+WCXB = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "wcxb-dev-articles" / "html"
 ODD = ["Ini adalah TEST ABC def", "JAKARTA, KOMPAS.com - Presiden", "日本語のテキストです。漢字", "Привет мир, как дела",
        "Xin chào thế giới", "مرحبا بالعالم یک", "  a  b ", "A", "ÀÉÎ õü ß", "x" * 50, "CAPS LOCK WORDS only here"]
 
