@@ -18,7 +18,7 @@ test: setup
 	$(UV) run --frozen pytest
 
 # Operations (README, "Operations"): a Prefect server on 127.0.0.1, the `kabar` process
-# pool, the deployments of prefect.yaml, and a worker, in one command; Ctrl-C stops all.
+# pool, the deployments of prefect.yaml, and a worker, in one command; Ctrl-C or SIGTERM stops all.
 PORT ?= 4200
 .PHONY: serve nightly
 serve: setup

@@ -137,6 +137,7 @@ def mode_bare(corpus: Path, out: Path, shard_docs: int) -> dict:
     from collections import Counter
 
     from kabar.load import Store, utcnow
+    from kabar.output import RunOutput
     from kabar.pipeline import plan_shards, steps
     from kabar.pipeline.steps import Dedup, Gate
     from kabar.readers import discover
@@ -145,14 +146,16 @@ def mode_bare(corpus: Path, out: Path, shard_docs: int) -> dict:
     bare = [s for s in steps() if not isinstance(s, (Gate, Dedup))]
     t0, c0 = time.perf_counter(), time.process_time()
     files, _ = discover([str(corpus)])
-    store = Store(str(out))
+    output = RunOutput(Store(str(out)), "bench").open()  # staged parts, published at the end as a run does
     loaded = rejected = 0
     stats: Counter = Counter()
     for n, shard_files in enumerate(plan_shards(files, shard_docs, 64 * 1024 * 1024)):
-        ctx = Context(files=shard_files, store=store, run_id="bench", shard_no=n, at=utcnow())
+        ctx = Context(files=shard_files, store=output, run_id="bench", shard_no=n, at=utcnow())
         shard = run_steps(bare, ShardResult(stats=stats), ctx)
         loaded += len(shard.docs)
         rejected += len(shard.rejects)
+    output.commit({})
+    output.close()
     stage = {s.name: stats.get(f"time_ms.{s.name}", 0) / 1000 for s in bare}
     return {"docs": loaded, "rejected": rejected, "seconds_steady": time.perf_counter() - t0,
             "cpu_steady": time.process_time() - c0,

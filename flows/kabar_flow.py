@@ -7,6 +7,7 @@ one shard at a time, so dedup and the commit see every document exactly once. At
 """
 from __future__ import annotations
 
+import logging
 from collections import deque
 from typing import Any
 
@@ -17,9 +18,33 @@ from prefect.utilities.annotations import quote  # see tasks/stages.py: no walk 
 from flows.artifacts import publish_run_summary
 from flows.runners import from_env
 from kabar.gates import GateError
+from kabar.lock import LockHeld
+from kabar.output import OldFormat
 from kabar.pipeline import Run, Settings
 from kabar.progress import Progress
 from tasks import stages
+
+
+class RunFailed(Exception):
+    """A run that ended failed for a reason kabar reports (a gate): expected, not a crash."""
+
+
+class _NoTracebackForRunFailed(logging.Filter):
+    """Prefect's engine logs the exception of every failed deployment run with its traceback
+    ("Engine execution exited with unexpected exception"). For a RunFailed that is noise
+    on-call reads as a crash: keep the record, as one line with the run's message."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, RunFailed):
+            record.msg, record.args = "kabar run failed: %s", (str(exc),)
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+for _name in ("prefect.flow_runs", "prefect.engine", "prefect.flow_engine"):
+    if not any(isinstance(f, _NoTracebackForRunFailed) for f in logging.getLogger(_name).filters):
+        logging.getLogger(_name).addFilter(_NoTracebackForRunFailed())
 
 
 def submit_shard(run: Run, i: int, files, cache: bool):
@@ -36,17 +61,26 @@ def kabar_flow(
     window: int = 4,
     gates: bool = True,
     cache: bool = False,
+    wait: float = 0.0,
+    compact: bool = False,
 ) -> dict[str, Any]:
     """Run kabar over INPUTS (files, folders, globs, fsspec URLs) into OUT.
 
-    `cache`: reuse shard results of an earlier identical attempt (see README, "Caching")."""
+    `cache`: reuse shard results of an earlier identical attempt (see README, "Caching").
+    `wait`: seconds to wait while another run writes OUT (default: refuse at once).
+    `compact`: after committing, merge each partition's small parts (as `kabar compact`)."""
     logger = get_run_logger()
-    settings = Settings(inputs=list(inputs or ["seeds"]), out=out, full=full, shard_docs=shard_docs, gates=gates)
+    settings = Settings(inputs=list(inputs or ["seeds"]), out=out, full=full, shard_docs=shard_docs, gates=gates,
+                        wait=wait, compact=compact)
     run = Run(settings)
     progress = Progress()
     error: BaseException | None = None
     try:
         shards = run.start()
+    except (LockHeld, OldFormat) as exc:  # another run writes this folder, or an old layout: refuse cleanly
+        progress.close()
+        return Failed(message=str(exc), data=RunFailed(str(exc)))
+    try:
         logger.info("run %s: %d new input file(s) in %d shard(s), %d unchanged skipped",
                     run.run_id, len(run.files), len(shards), run.skipped_inputs)
         pending: deque = deque()
@@ -67,13 +101,17 @@ def kabar_flow(
             load_next()
     except GateError as exc:
         error = exc
+    except BaseException:
+        run.close()
+        raise
     finally:
         progress.close()
     manifest = run.finish(error)
     publish_run_summary(manifest, run.store)
     if manifest["status"] != "success":
-        # a failed gate is an expected outcome, not a crash: fail the run without a traceback
-        return Failed(message=manifest["error"], data=manifest)
+        # a failed gate is an expected outcome, not a crash: the state carries the message and
+        # an exception Prefect can raise (a dict as data made the engine crash resolving it)
+        return Failed(message=manifest["error"], data=RunFailed(manifest["error"]))
     logger.info("run %s: read %d, loaded %d, quarantined %d", run.run_id,
                 manifest["counts"]["read"], manifest["counts"]["loaded"], manifest["counts"]["quarantined"])
     return manifest

@@ -1,6 +1,6 @@
 """A one-machine Prefect stack for kabar: server on loopback, process pool, deployments, worker.
 
-    python -m flows.serve [--port 4200] [--pool kabar]     # what `make serve` runs; Ctrl-C stops it
+    python -m flows.serve [--port 4200] [--pool kabar]     # what `make serve` runs; Ctrl-C or SIGTERM stops it
 
 Each step is the operator's command from the README (`prefect server start`,
 `prefect work-pool create`, `prefect deploy`, `prefect worker start`), run as a
@@ -135,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pool", default="kabar")
     a = ap.parse_args(argv)
     stack = Stack(a.port, a.pool)
+    # a supervisor (systemd, docker, a CI job) stops us with SIGTERM, not Ctrl-C: both must
+    # reach the `finally` below, which stops the server, the worker and their flow runs
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         print(f"kabar: starting Prefect server on http://127.0.0.1:{a.port} ...", flush=True)
         stack.start_server()
@@ -145,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kabar: worker started. UI: http://127.0.0.1:{a.port}\n"
               f"  in another shell:  export PREFECT_API_URL={stack.api_url}\n"
               f"                     .venv/bin/prefect deployment run 'kabar/nightly' --watch\n"
-              "  Ctrl-C stops the server and the worker.", flush=True)
+              "  Ctrl-C (or SIGTERM) stops the server and the worker.", flush=True)
         while all(p.poll() is None for p in stack.procs):
             time.sleep(1)
         print("kabar: a process exited; stopping", file=sys.stderr)
@@ -153,7 +157,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 0
     finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second signal must not cut the clean-up short
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         stack.stop()
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""`kabar` command line: `kabar run`, `kabar eval`."""
+"""`kabar` command line: `kabar run`, `kabar compact`, `kabar eval`."""
 from __future__ import annotations
 
 import argparse
@@ -31,26 +31,51 @@ def cmd_run(args: argparse.Namespace) -> int:
     _quiet_env()
     from kabar.pipeline import Settings, run_plain
 
+    from kabar.lock import LockHeld
+    from kabar.output import OldFormat
+
     inputs = args.inputs or ["seeds"]
     if args.no_prefect:
-        settings = Settings(inputs=inputs, out=args.out, full=args.full, shard_docs=args.shard_docs)
+        settings = Settings(inputs=inputs, out=args.out, full=args.full, shard_docs=args.shard_docs,
+                            wait=args.wait, compact=args.compact)
         from kabar.progress import Progress
 
         progress = Progress()
-        manifest = run_plain(settings, on_shard=progress)
-        progress.close()
+        try:
+            manifest = run_plain(settings, on_shard=progress)
+        except (LockHeld, OldFormat) as exc:
+            print(f"kabar: {exc}", file=sys.stderr)
+            return 1
+        finally:
+            progress.close()
     else:
         from flows.kabar_flow import kabar_flow
 
+        before = _latest_manifest(args.out)
         flow = kabar_flow.with_options(task_runner=make_task_runner(args.runner, args.workers, args.dask_address))
         state = flow(inputs=inputs, out=args.out, full=args.full, shard_docs=args.shard_docs,
-                     window=max(2, 2 * args.workers), return_state=True)
+                     window=max(2, 2 * args.workers), wait=args.wait, compact=args.compact, return_state=True)
         manifest = _latest_manifest(args.out)
-        if state.is_failed() and (manifest is None or manifest.get("status") == "success"):
+        if state.is_failed() and (manifest is None or manifest == before or manifest.get("status") == "success"):
             print(f"kabar: run failed: {state.message}", file=sys.stderr)
             return 1
     print_summary(manifest)
     return 0 if manifest["status"] == "success" else 1
+
+
+def cmd_compact(args: argparse.Namespace) -> int:
+    from kabar.compact import MAX_ROWS, compact
+    from kabar.lock import LockHeld
+
+    try:
+        rep = compact(args.out, max_rows=args.max_rows or MAX_ROWS, wait=args.wait)
+    except LockHeld as exc:
+        print(f"kabar compact: {exc}", file=sys.stderr)
+        return 1
+    print(f"kabar compact {rep.run_id}: {rep.partitions} partition(s), {rep.parts_before} part(s) into "
+          f"{rep.parts_after}, {rep.rows} rows; state segments merged: "
+          + (", ".join(f"{k} {n}" for k, n in rep.state_segments.items()) or "none"))
+    return 0
 
 
 def _latest_manifest(out: str) -> dict | None:
@@ -65,10 +90,13 @@ def _latest_manifest(out: str) -> dict | None:
 
 
 def print_summary(m: dict) -> None:
+    from kabar.report import suite_outcome
+
     c = m["counts"]
     ok = m["status"] == "success"
     print(f"kabar run {m['run_id']}: {'OK' if ok else 'FAILED'}")
-    print(f"  read {c['read']}  loaded {c['loaded']}  quarantined {c['quarantined']}"
+    loaded = "loaded" if ok else "passed (not published)"
+    print(f"  read {c['read']}  {loaded} {c['loaded']}  quarantined {c['quarantined']}"
           f"  (reconciled: {'yes' if c['reconciled'] else 'NO'})")
     if c.get("inputs_skipped_unchanged"):
         print(f"  inputs unchanged since an earlier run, skipped: {c['inputs_skipped_unchanged']}")
@@ -77,18 +105,26 @@ def print_summary(m: dict) -> None:
     for reason, n in list(c["quarantine_reasons"].items())[:8]:
         print(f"  quarantine  {n:>5}  {reason}")
     gx = "  ".join(
-        f"{suite}: {'passed' if g['success'] else 'FAILED'}" + (f" ({g['rows_quarantined']} rows quarantined)" if g["rows_quarantined"] else "")
+        f"{suite}: {suite_outcome(m, suite)}" + (f" ({g['rows_quarantined']} rows quarantined)" if g["rows_quarantined"] else "")
         for suite, g in m["gx"].items() if g["ran"]
     )
     if gx:
         print(f"  GX  {gx}")
     if not ok:
         print(f"  error: {m['error']}")
+    w = m.get("written") or {}
+    if not ok:
+        ev = w.get("evidence_rows") or {}
+        print("  nothing published: the datasets are as before this run")
+        if w.get("evidence"):
+            print(f"  kept as evidence ({', '.join(f'{n} {k}' for k, n in ev.items())}): {w['evidence']}")
     o = m["outputs"]
     print(f"  articles    {o['articles']}")
     print(f"  quarantine  {o['quarantine']}")
     if m.get("report"):
         print(f"  report      {m['report']}")
+    if m.get("validation_docs"):
+        print(f"  validations {m['validation_docs']}")
     if m.get("data_docs"):
         print(f"  data docs   {m['data_docs']}")
     print(f"  manifest    {o['manifest']}")
@@ -108,7 +144,15 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--dask-address", help="address of an existing Dask scheduler (implies --runner dask)")
     r.add_argument("--shard-docs", type=int, default=500, help="input files per shard (default: 500)")
     r.add_argument("--no-prefect", action="store_true", help="plain loop in this process, without Prefect")
+    r.add_argument("--wait", type=float, default=0.0,
+                   help="seconds to wait while another run writes the same --out (default: refuse at once)")
+    r.add_argument("--compact", action="store_true", help="after committing, merge each partition's small parts")
     r.set_defaults(func=cmd_run)
+    c = sub.add_parser("compact", help="merge each partition's small parts into few large ones (under the writer lock)")
+    c.add_argument("--out", default="data/out", help="output folder or fsspec URL (default: data/out)")
+    c.add_argument("--wait", type=float, default=0.0, help="seconds to wait for a running run to finish (default: 0)")
+    c.add_argument("--max-rows", type=int, default=None, help="rows per compacted file (default: 200000)")
+    c.set_defaults(func=cmd_compact)
     e = sub.add_parser("eval", help="score clean/enrich/sources against a labelled set", add_help=False)
     e.add_argument("rest", nargs=argparse.REMAINDER)
     e.set_defaults(func=lambda a: _eval(a.rest))

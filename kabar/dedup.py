@@ -7,19 +7,15 @@ Near: MinHash over 5-word shingles of the body with LSH at Jaccard ≥ NEAR_THRE
 the article loads with `near_duplicate_of` = the earlier doc_id. Syndicated copies and
 lightly edited versions (a changed sentence or byline) land above 0.8; two different
 reports of one event land well below (see tests/test_dedup.py).
-Signatures are kept under `_state/minhash/` so later runs compare against earlier ones.
+Later runs compare against earlier ones through the keyed state (`kabar.dedup_state`:
+the LSH bands of every loaded body under `_state/index/band/`); this module holds the
+threshold and the signature of a body.
 """
 from __future__ import annotations
 
 import re
-from typing import Iterable
 
-import numpy as np
-import pyarrow as pa
-import pyarrow.parquet as pq
-from datasketch import MinHash, MinHashLSH
-
-from kabar.record import Doc, Rejected
+from datasketch import MinHash
 
 NEAR_THRESHOLD = 0.8
 NUM_PERM = 64
@@ -34,51 +30,3 @@ def signature(text: str) -> MinHash:
     m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
-
-
-class Deduper:
-    def __init__(self, loaded: Iterable[tuple[str, str]] = (), signatures: Iterable[tuple[str, np.ndarray]] = ()):
-        self.doc_ids: set[str] = set()
-        self.bodies: dict[str, str] = {}
-        for doc_id, sha in loaded:
-            self.doc_ids.add(doc_id)
-            self.bodies.setdefault(sha, doc_id)
-        self.lsh = MinHashLSH(threshold=NEAR_THRESHOLD, num_perm=NUM_PERM)
-        for doc_id, values in signatures:
-            self.lsh.insert(doc_id, MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme=SCHEME))
-        self.new_signatures: list[tuple[str, np.ndarray]] = []
-
-    def check(self, doc: Doc) -> None:
-        """Record `doc` as loaded, or raise Rejected for an exact duplicate."""
-        doc_id = doc.doc_id
-        if doc_id in self.doc_ids:
-            raise Rejected("already_loaded", f"doc_id {doc_id} is already in the dataset")
-        sha = doc.content_sha1
-        first = self.bodies.get(sha)
-        if first is not None:
-            raise Rejected("exact_duplicate", f"same body as doc_id {first}")
-        sig = signature(doc.text)
-        near = self.lsh.query(sig)
-        if near:
-            doc.near_duplicate_of = sorted(near)[0]
-        self.lsh.insert(doc_id, sig)
-        self.new_signatures.append((doc_id, sig.hashvalues))
-        self.doc_ids.add(doc_id)
-        self.bodies[sha] = doc_id
-
-    def signatures_table(self) -> pa.Table:
-        return pa.table(
-            {
-                "doc_id": [d for d, _ in self.new_signatures],
-                "minhash": [v.astype(np.uint64).tolist() for _, v in self.new_signatures],
-            },
-            schema=pa.schema([("doc_id", pa.string()), ("minhash", pa.list_(pa.uint64()))]),
-        )
-
-
-def read_signatures(fs, paths: list[str]) -> Iterable[tuple[str, np.ndarray]]:
-    for p in paths:
-        with fs.open(p, "rb") as fh:
-            t = pq.read_table(fh)
-        for doc_id, values in zip(t.column("doc_id").to_pylist(), t.column("minhash").to_pylist()):
-            yield doc_id, np.array(values, dtype=np.uint64)

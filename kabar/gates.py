@@ -6,7 +6,8 @@ enriched). Each expectation carries `meta.kabar.level`:
 - `warn`: reported in the manifest and Data Docs, nothing quarantined;
 - `table`: a failure fails the run (e.g. a required column missing).
 A suite's `meta.kabar.max_row_failure_fraction` fails the run when a larger share of
-rows is quarantined by it over the whole run (see `kabar.pipeline`).
+rows is rejected over the whole run, counting the rejects of the stages named in its
+`meta.kabar.counts_rejects_of` (see `kabar.gate_limits`).
 
 GX runs against a file-backed project under `<out>/reports/gx`, prepared once per run
 by the driver (`GxProject.prepare`); workers only open it and run checkpoints, so the
@@ -133,10 +134,6 @@ def load_suite_dict(name: str, expectations_dir: Path | None = None) -> dict[str
     if data.get("name") != name:
         raise GateError(f"{path}: suite name {data.get('name')!r} does not match the file name")
     return data
-
-
-def max_row_failure_fraction(suite: dict[str, Any]) -> float:
-    return float(suite.get("meta", {}).get("kabar", {}).get("max_row_failure_fraction", 0.5))
 
 
 # --- the GX project ---

@@ -107,6 +107,8 @@ class Doc:
     sources: list[Source] = field(default_factory=list)
     # --- set by dedup (exact duplicates go to quarantine, reason `exact_duplicate`) ---
     near_duplicate_of: str | None = None
+    article_id: str | None = None  # the article across crawls (kabar.identity)
+    version: int | None = None  # 1 + the article's distinct bodies loaded before
 
     def __post_init__(self) -> None:
         if not self.raw_sha1:
@@ -171,6 +173,8 @@ UTC_TS = pa.timestamp("us", tz="UTC")
 # (name, type, description) — the README's schema table is generated from this list.
 ARTICLE_COLUMNS: list[tuple[str, pa.DataType, str]] = [
     ("doc_id", pa.string(), "Stable id: hash of URL (if any) and page content; same input, same id."),
+    ("article_id", pa.string(), "The article across crawls: hash of the canonical URL (the body when no URL)."),
+    ("version", pa.int32(), "1 for the first body seen of the article, +1 for each distinct later body."),
     ("source_uri", pa.string(), "Input file path or URL; `path#N` for the N-th record of a multi-record file."),
     ("source_format", pa.string(), "Reader that produced it: text, html, jsonl, warc."),
     ("url", pa.string(), "Page URL when the input states it, else null."),

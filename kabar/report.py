@@ -24,6 +24,15 @@ TOP = 15  # bars per chart; tables list everything
 
 # --- figures ---
 
+def suite_outcome(manifest: dict[str, Any], suite: str) -> str:
+    """`passed` or `FAILED` for the run: rows a suite quarantines within its limit are a
+    pass (GX marks each such shard unsuccessful); a table failure or the limit is not."""
+    g = manifest["gx"][suite]
+    failed = bool(g["table_failures"]) or (
+        manifest["status"] != "success" and f"suite '{suite}'" in (manifest.get("error") or ""))
+    return "FAILED" if failed else "passed"
+
+
 def run_rows(store: Store, manifest: dict[str, Any]) -> list[dict[str, Any]]:
     """The columns the distributions need, from this run's article parts only."""
     if manifest["status"] != "success":
@@ -160,13 +169,16 @@ def _section(title: str, table: str, chart: str | None = None, note: str = "") -
 
 
 def _docs_links(store: Store, manifest: dict[str, Any], suite: str) -> str:
-    base = store.path("reports", "data_docs")
-    pages = sorted(store.fs.glob(posixpath.join(base, "validations", suite, f"{manifest['run_id']}-*", "*", "*.html")))
-    links = [f"<a href='data_docs/expectations/{suite}.html'>suite</a>"]
+    """Links to this run's validation pages of `suite` (offline, kabar.validation_docs)."""
+    base = store.path("reports", "validations")
+    pages = sorted(store.fs.glob(posixpath.join(base, suite, f"{manifest['run_id']}-*.html")))
+    links = []
     if pages:
         rel = posixpath.relpath(pages[0], store.path("reports"))
         more = f" (+{len(pages) - 1} more shards in the index)" if len(pages) > 1 else ""
         links.append(f"<a href='{html.escape(rel)}'>validation</a>{more}")
+    if manifest.get("data_docs"):
+        links.append(f"<a href='data_docs/expectations/{suite}.html'>suite (GX Data Docs, needs a network)</a>")
     return " · ".join(links)
 
 
@@ -179,6 +191,16 @@ CSS = (
     ".kpi{display:flex;gap:1em;flex-wrap:wrap}.kpi div{border:1px solid #ddd;border-radius:6px;padding:.5em 1em}"
     ".kpi b{display:block;font-size:1.6em}.note{color:#555;margin:.2em 0}h2{margin-top:1.5em}"
 )
+
+
+def _where_rejects_are(manifest: dict[str, Any]) -> str:
+    if manifest["status"] == "success":
+        return "Every rejected record is in the quarantine table with this reason."
+    ev = (manifest.get("written") or {}).get("evidence")
+    if not ev:
+        return "Nothing was kept."
+    return (f"This run's rejected records are kept, with this reason, in <code>{html.escape(ev)}/quarantine</code> "
+            "(and what would have loaded in <code>articles</code> beside it), not in the quarantine dataset.")
 
 
 def render(manifest: dict[str, Any], dists: dict[str, Counter], charts: dict[str, str],
@@ -200,22 +222,27 @@ def render(manifest: dict[str, Any], dists: dict[str, Counter], charts: dict[str
     ]
     if manifest.get("error"):
         parts.append(f"<p class=bad id=error>{html.escape(manifest['error'])}</p>")
+    if not ok:
+        parts.append("<p class=bad id=written>Nothing was published: the datasets are as they were before this "
+                     "run. The counts below are what the run read and decided.</p>")
     parts.append("<div class=kpi id=counts>" + "".join(
         f"<div data-key='{k}'><b>{v:,}</b>{k}</div>" for k, v in kpis) + "</div>")
     parts.append(_section("Documents per stage", _table("stages", ("stage", "in", "out", "quarantined"),
                                                         stage_counts(manifest)), charts.get("stages")))
     reasons = list(c["quarantine_reasons"].items())
     parts.append(_section("Quarantine reasons", _table("reasons", ("stage:reason", "n"), reasons or [("(none)", 0)]),
-                          charts.get("reasons"), "Every rejected record is in the quarantine table with this reason."))
+                          charts.get("reasons"), _where_rejects_are(manifest)))
     docs_links = docs_links or {}
-    gx_rows = [(s, "passed" if g["success"] else "FAILED", g["rows"], g["rows_quarantined"],
+    gx_rows = [(s, suite_outcome(manifest, s), g["rows"], g["rows_quarantined"],
                 sum(g["warnings"].values()), "; ".join(g["table_failures"]) or "")
                for s, g in manifest["gx"].items() if g["ran"]]
     gx = _table("gx", ("suite", "outcome", "rows", "quarantined", "warnings", "table failures"), gx_rows)
     if docs_links:
         gx += "<ul>" + "".join(f"<li>{html.escape(s)}: {docs_links[s]}</li>" for s in docs_links) + "</ul>"
+    gx += "<p><a href='validations/index.html'>All validations (every suite, every run)</a>"
     if manifest.get("data_docs"):
-        gx += "<p><a href='data_docs/index.html'>GX Data Docs (all suites, all runs)</a></p>"
+        gx += " · <a href='data_docs/index.html'>GX Data Docs</a> (styles and lists load from CDNs)"
+    gx += "</p>"
     parts.append(_section("Great Expectations, per suite", gx))
     titles = {"language": "Language", "outlet": "Outlet", "published": "Publish date",
               "words_per_article": "Words per article", "sources_per_article": "Sources per article"}
@@ -263,15 +290,40 @@ def write_charts(store: Store, manifest: dict[str, Any], dists: dict[str, Counte
 
 
 def write_run_report(store: Store, manifest: dict[str, Any]) -> str:
+    from kabar.validation_docs import write_validation_docs
+
+    manifest["validation_docs"] = write_validation_docs(store, manifest["run_id"])
+    path = store.path("reports", f"run-{manifest['run_id']}.html")
+    if nothing_new(manifest):
+        # keep the last report with data as index.html: an empty one hides it
+        with store.fs.open(path, "w", encoding="utf-8") as fh:
+            fh.write(render_nothing_new(manifest))
+        return path
     dists = distributions(run_rows(store, manifest))
     charts = write_charts(store, manifest, dists)
     links = {s: _docs_links(store, manifest, s) for s, g in manifest["gx"].items() if g["ran"]}
     page = render(manifest, dists, charts, links)
-    path = store.path("reports", f"run-{manifest['run_id']}.html")
     for p in (path, store.path("reports", "index.html")):  # index.html: the latest run, same relative links
         with store.fs.open(p, "w", encoding="utf-8") as fh:
             fh.write(page)
     return path
+
+
+def nothing_new(manifest: dict[str, Any]) -> bool:
+    return manifest["status"] == "success" and manifest["counts"]["read"] == 0
+
+
+def render_nothing_new(manifest: dict[str, Any]) -> str:
+    c = manifest["counts"]
+    rid = html.escape(manifest["run_id"])
+    return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>kabar run {rid}</title>"
+            f"<style>{CSS}</style></head><body><h1>kabar run <code>{rid}</code> — "
+            "<span class=ok id=status>nothing new</span></h1>"
+            f"<p id=nothing-new>No new input: {c.get('inputs_skipped_unchanged', 0):,} input(s) unchanged since an "
+            "earlier run were skipped, nothing was read or written.</p>"
+            f"<p class=note>{html.escape(manifest['started_at'][:19])} UTC · inputs "
+            f"{html.escape(', '.join(manifest['inputs']))}</p>"
+            "<p><a href='index.html'>The latest report with data</a></p></body></html>")
 
 
 # --- the same summary as Markdown (for the orchestrator's UI) ---
@@ -281,12 +333,15 @@ def summary_markdown(manifest: dict[str, Any], dists: dict[str, Counter]) -> str
     lines = [f"# kabar run `{manifest['run_id']}`: {manifest['status']}", ""]
     if manifest.get("error"):
         lines += [f"**Error:** {manifest['error']}", ""]
+    if manifest["status"] != "success":
+        ev = (manifest.get("written") or {}).get("evidence")
+        lines += ["Nothing was published." + (f" Rejected records kept in `{ev}/quarantine`." if ev else ""), ""]
     lines += [f"read **{c['read']}** · loaded **{c['loaded']}** · quarantined **{c['quarantined']}** · "
               f"reconciled: {'yes' if c['reconciled'] else 'NO'} · {manifest['timings']['seconds_total']:.1f} s", ""]
     lines += ["| stage | in | out | quarantined |", "|---|---:|---:|---:|"]
     lines += [f"| {s} | {i} | {o} | {q} |" for s, i, o, q in stage_counts(manifest)]
     lines += ["", "| GX suite | outcome | rows | quarantined | warnings |", "|---|---|---:|---:|---:|"]
-    lines += [f"| {s} | {'passed' if g['success'] else '**FAILED**'} | {g['rows']} | {g['rows_quarantined']} | "
+    lines += [f"| {s} | {suite_outcome(manifest, s).replace('FAILED', '**FAILED**')} | {g['rows']} | {g['rows_quarantined']} | "
               f"{sum(g['warnings'].values())} |" for s, g in manifest["gx"].items() if g["ran"]]
     if c["quarantine_reasons"]:
         lines += ["", "| quarantine reason | n |", "|---|---:|"]

@@ -68,6 +68,7 @@ def manifest(run: "Run", data_docs: str | None) -> dict[str, Any]:
             }
             for suite, t in run.gates.items()
         },
+        "written": run.written,
         "data_docs": data_docs,
         "timings": {"seconds_total": round(run.timings.get("total", 0), 3),
                     "seconds_start": round(run.timings.get("start", 0), 3),
@@ -75,6 +76,7 @@ def manifest(run: "Run", data_docs: str | None) -> dict[str, Any]:
         "outputs": {
             "articles": run.store.path("articles"),
             "quarantine": run.store.path("quarantine"),
+            "sources": run.store.path("sources"),
             "reports": run.reports_dir,
             "manifest": run.store.path("runs", f"{run.run_id}.json"),
         },

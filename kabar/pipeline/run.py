@@ -1,5 +1,6 @@
-"""The driver of one run, in one process: discovery, crash recovery, GX set-up, the
-driver steps of the pipeline (dedup, write) shard after shard, the commit.
+"""The driver of one run, in one process: the output folder's lock and crash recovery,
+discovery, GX set-up, the driver steps of the pipeline (dedup, write) shard after shard,
+the atomic publish (or a failed run's evidence).
 """
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from kabar.dedup import Deduper, read_signatures
-from kabar.gates import STAGE, GateError, GateOutcome, GxProject, max_row_failure_fraction
-from kabar.load import STATE, Store, utcnow
+from kabar.dedup_state import IndexedDeduper
+from kabar.gate_limits import limit_breach
+from kabar.gates import STAGE, GateError, GateOutcome, GxProject
+from kabar.load import ARTICLES, QUARANTINE, SOURCES, Store, utcnow
+from kabar.output import RunOutput, input_state
+from kabar.record import ARTICLE_SCHEMA, QUARANTINE_SCHEMA
+from kabar.sources_table import SOURCES_SCHEMA
 from kabar.pipeline.manifest import GateTotals, manifest
 from kabar.pipeline.order import driver_steps, output_steps
 from kabar.pipeline.settings import Settings
@@ -60,25 +65,22 @@ class Run:
         self.status = "running"
         self.error: str | None = None
         self.timings: dict[str, float] = {}
-        self.dedup: Deduper | None = None
+        self.dedup: IndexedDeduper | None = None
         self.pending_rejects: list = []
+        self.output = RunOutput(self.store, self.run_id, wait=settings.wait)
+        self.written: dict[str, Any] = {}
 
     # -- start --
     def start(self) -> list[list[InputFile]]:
         t = time.perf_counter()
-        if self.settings.full:
-            self.store.wipe()
-        committed = self.store.committed()
-        removed = self.store.roll_back_uncommitted(committed)
-        if removed:
-            log.warning("removed %d part(s) of runs that never committed (crash or failed gate)", len(removed))
+        self.output.open(full=self.settings.full)  # one writer per folder; finishes a dead run's publish
         files, missing = discover(self.settings.inputs)
-        new = [f for f in files if committed.inputs.get(f.uri) != f.fingerprint]
+        unchanged = self.output.unchanged({f.uri: f.fingerprint for f in files})
+        new = [f for f in files if f.uri not in unchanged]
         self.skipped_inputs = len(files) - len(new)
         self.files = new
         self.pending_rejects = list(missing)
-        sig_paths = self.store.fs.glob(self.store.path(STATE, "minhash", "*.parquet"))
-        self.dedup = Deduper(self.store.loaded_keys(), read_signatures(self.store.fs, sig_paths))
+        self.dedup = IndexedDeduper(self.output.index)
         if self.gx is not None:
             self.suites = self.gx.prepare()
         self.timings["start"] = time.perf_counter() - t
@@ -117,7 +119,8 @@ class Run:
         if n == 0 and self.pending_rejects:  # unreadable inputs found by discovery
             shard = replace(shard, rejects=self.pending_rejects + shard.rejects)
             self.pending_rejects = []
-        ctx = Context(files=list(files), run_name=self.run_name(n), deduper=self.dedup, store=self.store,
+        self.dedup.prefetch(shard.docs)  # one batch of state lookups per shard
+        ctx = Context(files=list(files), run_name=self.run_name(n), deduper=self.dedup, store=self.output,
                       run_id=self.run_id, shard_no=n, at=utcnow())
         return Batch(run_steps(driver_steps(), shard, ctx), files, ctx)
 
@@ -138,17 +141,18 @@ class Run:
 
     # -- finish --
     def check_thresholds(self) -> None:
+        """Each suite's limit over the run, counting the rejects of the stages it names."""
+        by_stage: dict[str, Counter] = {}
+        for key, n in self.reasons.items():
+            stage, _, reason = key.partition(":")
+            by_stage.setdefault(stage, Counter())[reason] += n
         for suite, totals in self.gates.items():
-            if not totals.rows:
+            if not totals.shards:
                 continue
-            limit = max_row_failure_fraction(self.suites.get(suite, {}))
-            share = totals.quarantined / totals.rows
-            if share > limit:
-                top = ", ".join(f"{k} ×{v}" for k, v in totals.row_failures.most_common(3))
-                raise GateError(
-                    f"GX suite '{suite}' quarantined {totals.quarantined} of {totals.rows} rows "
-                    f"({share:.0%} > the suite's limit of {limit:.0%}); most common: {top}"
-                )
+            top = ", ".join(f"{k} ×{v}" for k, v in totals.row_failures.most_common(3))
+            msg = limit_breach(suite, self.suites.get(suite, {}), totals.rows, totals.quarantined, by_stage, top)
+            if msg:
+                raise GateError(msg)
 
     def finish(self, error: BaseException | None = None) -> dict[str, Any]:
         if self.pending_rejects:  # no shard ran (nothing new to read), but unreadable inputs still count
@@ -158,15 +162,39 @@ class Run:
                 self.check_thresholds()
             except GateError as exc:
                 error = exc
+        try:
+            self._publish(error)
+            return self._reports()
+        finally:
+            self.close()
+
+    def _publish(self, error: BaseException | None) -> None:
         if error is None:
-            if self.dedup and self.dedup.new_signatures:
-                self.parts.append(self.store.write_table(self.dedup.signatures_table(), STATE, "minhash", f"{self.run_id}.parquet"))
-            self.store.commit(self.run_id, self.parts, self.inputs_done)
+            for name, schema in ((ARTICLES, ARTICLE_SCHEMA), (QUARANTINE, QUARANTINE_SCHEMA), (SOURCES, SOURCES_SCHEMA)):
+                self.output.ensure_schema(name, schema, utcnow())
+            state = {**(self.dedup.state() if self.dedup else {}), "input": input_state(self.inputs_done)}
+            published = self.output.commit(state, {"counts": dict(self.counts)})
+            self.written = {"published": True, "rows": dict(self.output.written),
+                            "files": len([p for p in published if not p.startswith("_state")])}
             self.status = "success"
+            if self.settings.compact:
+                from kabar.compact import compact
+
+                rep = compact(self.settings.out, lock=self.output.lock)
+                self.written["compacted"] = {"partitions": rep.partitions, "parts_before": rep.parts_before,
+                                             "parts_after": rep.parts_after}
         else:
-            self.store.remove_run_parts(self.run_id)
+            kept = self.output.fail()
             self.status = "failed"
             self.error = str(error)
+            self.written = {"published": False, "rows": {}, "evidence": self.output.evidence_folder() if kept else None,
+                            "evidence_rows": dict(self.output.written)}
+
+    def close(self) -> None:
+        """Release the output folder (also after a crash of the driver's own code)."""
+        self.output.close()
+
+    def _reports(self) -> dict[str, Any]:
         data_docs = None
         if self.gx is not None and self.settings.reports:
             try:

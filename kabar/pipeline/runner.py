@@ -30,4 +30,7 @@ def run_plain(settings: Settings, run_id: str | None = None, on_shard=None) -> d
                 on_shard(run, i + 1, len(shards))
     except GateError as exc:
         error = exc
+    except BaseException:
+        run.close()  # not ours to judge: re-raise, but free the output folder at once
+        raise
     return run.finish(error)

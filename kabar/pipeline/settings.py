@@ -13,3 +13,5 @@ class Settings:
     full: bool = False  # rebuild the datasets from scratch instead of processing only new inputs
     gates: bool = True
     reports: bool = True
+    wait: float = 0.0  # seconds to wait for another run writing the same output folder
+    compact: bool = False  # after committing, merge each partition's small parts (kabar.compact)

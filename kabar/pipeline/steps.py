@@ -8,8 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from kabar.gates import STAGE, GxProject
+from kabar.load import ARTICLES, QUARANTINE, SOURCES, articles_table, quarantine_table
 from kabar.readers import read_file
 from kabar.record import Doc, Reject
+from kabar.sources_table import SOURCE_INPUTS, sources_table
 from kabar.steps import DRIVER, OUTPUT, Context, ShardResult, Step
 
 
@@ -90,7 +92,8 @@ class Dedup(Step):
 
 
 class Write(Step):
-    """The shard's articles and quarantine rows as Parquet parts (fixed names, atomic renames)."""
+    """The shard's articles, sources and quarantine rows as Parquet parts, staged for the
+    run's commit (`ctx.store` is the run's `kabar.output.RunOutput`; fixed names, atomic renames)."""
 
     name = "load"
     where = OUTPUT
@@ -98,6 +101,8 @@ class Write(Step):
     io = True
 
     def apply(self, shard: ShardResult, ctx: Context) -> ShardResult:
-        parts = [ctx.store.write_articles(shard.docs, ctx.run_id, ctx.shard_no, ctx.at),
-                 ctx.store.write_quarantine(shard.rejects, ctx.run_id, ctx.shard_no, ctx.at)]
+        arts = articles_table(shard.docs, ctx.run_id, ctx.at)
+        parts = [ctx.store.write(arts, ARTICLES, ctx.at, ctx.shard_no),
+                 ctx.store.write(sources_table(arts.select(SOURCE_INPUTS).to_pylist()), SOURCES, ctx.at, ctx.shard_no),
+                 ctx.store.write(quarantine_table(shard.rejects, ctx.run_id, ctx.at), QUARANTINE, ctx.at, ctx.shard_no)]
         return ShardResult(docs=shard.docs, written=[p for p in parts if p])

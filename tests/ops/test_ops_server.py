@@ -71,3 +71,37 @@ def test_ops_scheduler_creates_the_next_nightly_run(stack):
         time.sleep(1)
     assert row[0] > 0, "the scheduler created no run for the cron schedule"
     assert row[1].split(" ")[1].startswith("19:00:00")  # 02:00 in Asia/Jakarta (UTC+7) is 19:00 UTC
+
+
+def test_ops_gate_failed_deployment_run_ends_failed_without_a_traceback(stack, tmp_path):
+    import re
+    import subprocess
+
+    from flows.serve import PREFECT, REPO
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    body = ("Pemerintah kota mengumumkan rencana pembangunan taman baru di pusat kota pada pekan ini. "
+            "Wali kota mengatakan proyek itu akan selesai dalam waktu enam bulan dan terbuka untuk umum. "
+            "Warga menyambut baik rencana tersebut karena kawasan itu selama ini kekurangan ruang hijau.")
+    (inputs / "ok.txt").write_text(f"Judul berita tentang taman kota baru\n\nJakarta -\n\n{body}\n")
+    for i in range(3):  # one sentence each: under the enriched suite's word minimum, 3 of 4 > its limit
+        (inputs / f"short{i}.txt").write_text(
+            f"Judul berita pendek nomor {i}\n\nJakarta -\n\nKalimat nomor {i} ini cukup panjang untuk badan "
+            "berita tetapi terlalu pendek.\n")
+    worker_log = stack.home / "worker.log"
+    before = len(worker_log.read_text())
+    params = json.dumps({"inputs": [str(inputs)], "out": str(tmp_path / "out")})
+    r = subprocess.run([PREFECT, "deployment", "run", "kabar/nightly", "--params", params, "--watch",
+                        "--watch-timeout", "180"], cwd=REPO, env=stack.env, capture_output=True, text=True, timeout=200)
+    cli = r.stdout + r.stderr
+    assert "finished in state 'Failed'" in cli, cli[-3000:]
+    assert "Traceback" not in cli
+    log = worker_log.read_text()[before:]
+    assert "kabar run failed: GX suite" in log, log[-3000:]
+    assert "Traceback" not in log and "cannot be resolved into an exception" not in log, log[-4000:]
+    run_id = re.search(r"UUID: ([0-9a-f-]{36})", cli).group(1)
+    ui = stack.run("flow-run", "logs", run_id).stdout  # what the UI shows: the run's logs in the API
+    assert "kabar run failed: GX suite" in ui and "Traceback" not in ui, ui[-3000:]
+    state = stack.run("flow-run", "inspect", run_id).stdout
+    assert "FAILED" in state and "GX suite" in state

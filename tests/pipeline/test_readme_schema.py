@@ -20,6 +20,12 @@ def test_quarantine_table_matches_schema():
     assert table_after("### `quarantine` columns") == [(n, str(t)) for n, t, _ in QUARANTINE_COLUMNS]
 
 
+def test_sources_table_matches_schema():
+    from kabar.sources_table import SOURCES_COLUMNS
+
+    assert table_after("### `sources` columns") == [(n, str(t)) for n, t, _ in SOURCES_COLUMNS]
+
+
 def test_schema_has_the_interface_columns():
     required = {"doc_id", "source_uri", "source_format", "url", "title", "text", "language", "language_score",
                 "outlet", "outlet_domain", "published_at", "published_at_local", "authors", "dateline", "sources",

@@ -1,0 +1,96 @@
+"""Dedup and article versions against the keyed state: a night's lookups, not the archive.
+
+Same decisions as `kabar.dedup.Deduper` (exact duplicates quarantined, near duplicates
+flagged through MinHash LSH bands), plus article identity: each loaded document gets the
+`article_id` of its canonical URL (`kabar.identity`) and a `version`, one more than the
+article's versions seen so far; a body the article already has loads nothing.
+
+Earlier runs are asked through `StateIndex` lookups, one batch per shard (`prefetch`);
+this run's own documents are kept in memory. `state()` returns the keys this run adds,
+written as its segments at commit. MinHash signatures come from `kabar.dedup.signature`.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+from datasketch import MinHashLSH
+
+from kabar.dedup import NEAR_THRESHOLD, NUM_PERM, signature
+from kabar.identity import article_id, canonical_url
+from kabar.record import Doc, Rejected
+from kabar.state_index import StateIndex, key_of
+
+_LSH = MinHashLSH(threshold=NEAR_THRESHOLD, num_perm=NUM_PERM)
+BANDS = list(_LSH.hashranges)  # the (start, end) slices datasketch would use: same candidates
+
+
+def band_keys(hashvalues: np.ndarray) -> list[bytes]:
+    hv = np.asarray(hashvalues, dtype=np.uint64)
+    return [key_of(b"%d:" % i + hv[a:z].astype(">u8").tobytes()) for i, (a, z) in enumerate(BANDS)]
+
+
+def doc_url(doc: Doc) -> str | None:
+    return doc.url or (doc.html_meta or {}).get("url")
+
+
+class IndexedDeduper:
+    def __init__(self, index: StateIndex):
+        self.index = index
+        self._seen: dict[str, dict] = {}  # doc_id -> prefetched answers
+        self.doc_ids: set[str] = set()
+        self.bodies: dict[str, tuple[str, str]] = {}  # sha1 -> (doc_id, article_id), this run
+        self.articles: dict[str, list[tuple[int, str]]] = defaultdict(list)  # article -> [(version, sha1)]
+        self.bands: dict[bytes, list[str]] = defaultdict(list)
+        self.new: dict[str, list[tuple[bytes, str]]] = defaultdict(list)
+
+    def prefetch(self, docs: list[Doc]) -> None:
+        docs = [d for d in docs if d.doc_id not in self._seen]
+        if not docs:
+            return
+        ids = [d.doc_id for d in docs]
+        shas = [d.content_sha1 for d in docs]
+        arts = [article_id(doc_url(d), d.content_sha1) for d in docs]
+        sigs = [signature(d.text).hashvalues for d in docs]
+        bands = [band_keys(s) for s in sigs]
+        got_id = self.index.lookup("doc_id", [key_of(i) for i in ids])
+        got_sha = self.index.lookup("sha1", [key_of(s) for s in shas])
+        got_art = self.index.lookup("article", [key_of(a) for a in arts])
+        flat = [k for bs in bands for k in bs]
+        got_band = self.index.lookup("band", flat)
+        n = len(BANDS)
+        for j, d in enumerate(docs):
+            self._seen[d.doc_id] = {"loaded": bool(got_id[j]), "sha": got_sha[j], "article": arts[j],
+                                    "by_url": canonical_url(doc_url(d)) is not None,
+                                    "versions": got_art[j], "bands": bands[j],
+                                    "near": sorted({x for hits in got_band[j * n:(j + 1) * n] for x in hits})}
+
+    def check(self, doc: Doc) -> None:
+        """Record `doc` as loaded (setting article_id, version, near_duplicate_of) or raise Rejected."""
+        self.prefetch([doc])
+        seen = self._seen[doc.doc_id]
+        doc_id, sha, art = doc.doc_id, doc.content_sha1, seen["article"]
+        if seen["loaded"] or doc_id in self.doc_ids:
+            raise Rejected("already_loaded", f"doc_id {doc_id} is already in the dataset")
+        first = self.bodies.get(sha) or (tuple(seen["sha"][0].split("|", 1)) if seen["sha"] else None)
+        if first is not None:
+            if first[1] == art and seen["by_url"]:  # the same page crawled again, unchanged
+                raise Rejected("already_loaded", f"article {art} already has this body (doc_id {first[0]})")
+            raise Rejected("exact_duplicate", f"same body as doc_id {first[0]}")
+        earlier = [int(v.split("|", 1)[0]) for v in seen["versions"]] + [v for v, _ in self.articles[art]]
+        version = max(earlier, default=0) + 1
+        near = set(seen["near"]) | {x for k in seen["bands"] for x in self.bands.get(k, ())}
+        doc.near_duplicate_of = sorted(near)[0] if near else None
+        doc.article_id, doc.version = art, version
+        self.doc_ids.add(doc_id)
+        self.bodies[sha] = (doc_id, art)
+        self.articles[art].append((version, sha))
+        for k in seen["bands"]:
+            self.bands[k].append(doc_id)
+        self.new["doc_id"].append((key_of(doc_id), ""))
+        self.new["sha1"].append((key_of(sha), f"{doc_id}|{art}"))
+        self.new["article"].append((key_of(art), f"{version}|{sha}|{doc_id}"))
+        self.new["band"].extend((k, doc_id) for k in seen["bands"])
+
+    def state(self) -> dict[str, list[tuple[bytes, str]]]:
+        return dict(self.new)
