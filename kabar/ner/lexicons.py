@@ -16,7 +16,7 @@ from kabar.resources import DataFileError, data_path, load_yaml
 
 COMMON_WORDS = "ner/common_words_id.tsv"
 ROLES = "ner/roles_id.yaml"
-ROLE_KEYS = ("ranks", "offices", "honorifics", "unit_heads", "qualifiers")
+ROLE_KEYS = ("ranks", "offices", "honorifics", "unit_heads", "qualifiers", "degrees", "regions")
 
 
 @dataclass(frozen=True)

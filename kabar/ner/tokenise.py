@@ -1,7 +1,7 @@
 """Tokens with character offsets, split the way the training corpus is (punctuation apart).
 
-Words keep inner hyphens, apostrophes, dots and slashes ("Jokowi-JK", "O'Brien", "Kompas.com",
-"U.S.", "29/10/2013", "2.000"); every other non-space character is a token of its own, so
+Words keep inner hyphens, apostrophes and dots ("Jokowi-JK", "O'Brien", "Kompas.com", "U.S.",
+"2.000"), dates their slashes ("29/10/2013"); every other non-space character is a token of its own, so
 "(PPP)" is "(", "PPP", ")".
 """
 from __future__ import annotations
@@ -10,7 +10,8 @@ import re
 
 _TOKEN_RE = re.compile(
     r"(?:[^\W_](?:\.[^\W_])+\.?(?![^\W_])"  # dotted initials: U.S., S.H.
-    r"|[^\W_]+(?:[-'’./][^\W_]+)*"  # words, numbers, domains, dates
+    r"|\d+(?:/\d+)+"  # dates: 29/10/2013
+    r"|[^\W_]+(?:[-'’.][^\W_]+)*"  # words, numbers, domains ("Gideon/Kevin" is two names)
     r"|\S)"
 )
 # sentence ends for sentence-initial features: a token after one of these starts a sentence

@@ -38,6 +38,9 @@ def test_repair_cuts_roles_and_splits_a_leading_short_form():
     toks = tokenise("ICW Almas Sjafrina")
     assert split_person(toks) == [(0, 3, "ORG"), (4, 18, "PER")]
     assert split_person(tokenise("Presiden Jokowi")) == [(9, 15, "PER")]
+    assert split_person(tokenise("Kajati Jateng")) == [(7, 13, "LOC")]
+    assert split_person(tokenise("Husaini Ibrahim MA")) == [(0, 15, "PER")]
+    assert split_person(tokenise("Jack Ma")) == [(0, 7, "PER")]
 
 
 def test_sentence_initial_common_word_is_no_name():
@@ -115,3 +118,10 @@ def test_shipped_model_beats_targets_on_dev():
     sents = load(train.NER_DATA / "dev.txt")[:120]
     res = evaluate.score([set(s.spans) for s in sents], evaluate.crf_spans(sents, None))
     assert res["PER"][2] >= 0.8 and res["ORG"][2] >= 0.7
+
+
+def test_widened_person_names_are_kept_apart():
+    ents, names = model.recognise_with_names("Pemimpin Tertinggi Korut Kim Jong Un mengatakan hubungan erat.")
+    assert ("Kim Jong Un", "PER") in {(e.text, e.type) for e in names}
+    assert all(e.type == "PER" for e in names)
+    assert ents == model.recognise("Pemimpin Tertinggi Korut Kim Jong Un mengatakan hubungan erat.")
