@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kabar.ner.lexicons import ROLE_KEYS, common_words, media_names, roles
+from kabar.ner.lexicons import common_words, gazetteer
 from kabar.ner.tokenise import sentence_initial
 
 _SHAPE_RE = ((re.compile(r"[A-Z]"), "X"), (re.compile(r"[a-z]"), "x"), (re.compile(r"\d"), "d"))
@@ -47,20 +47,21 @@ def _usage(tok: str) -> str:
 
 
 def _gazetteer_tags(words: list[str]) -> list[list[str]]:
-    """Per token: B-/I- membership in each role list and in the media names."""
+    """Per token: B-/I- membership in each role list and in the media names (in each list
+    the longest phrase from the left wins; lists may overlap)."""
+    idx = gazetteer()
+    low = [w.lower() for w in words]
     tags: list[list[str]] = [[] for _ in words]
-    lists = [(k, p) for k, p in roles().items()] + [("media", media_names())]
-    for key, phrases in lists:
-        i = 0
-        while i < len(words):
-            n = phrases.match(words, i)
-            if n:
-                tags[i].append(f"B{key}")
-                for k in range(i + 1, i + n):
-                    tags[k].append(f"I{key}")
-                i += n
-            else:
-                i += 1
+    free: dict[str, int] = {}  # list -> first token its next phrase may start at
+    for i, w in enumerate(low):
+        for phrase, key in idx.get(w, ()):
+            n = len(phrase)
+            if free.get(key, 0) > i or tuple(low[i:i + n]) != phrase:
+                continue
+            tags[i].append("B" + key)
+            for k in range(i + 1, i + n):
+                tags[k].append("I" + key)
+            free[key] = i + n
     return tags
 
 

@@ -76,3 +76,15 @@ def roles() -> dict[str, Phrases]:
 def media_names() -> Phrases:
     from kabar.registry import get_registry
     return Phrases.of(n for n, _ in get_registry().all_names())
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Every role list and the media names in one index: first word -> ((phrase, list), …),
+    longest first, so a token costs one lookup whatever the number of lists."""
+    lists = dict(roles(), media=media_names())
+    idx: dict[str, list] = {}
+    for key, phrases in lists.items():
+        for first, entries in phrases.index.items():
+            idx.setdefault(first, []).extend((p, key) for p in entries)
+    return {k: tuple(sorted(v, key=lambda e: len(e[0]), reverse=True)) for k, v in idx.items()}
