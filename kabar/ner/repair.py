@@ -18,6 +18,12 @@ _ROLE_KEYS = ("ranks", "offices", "honorifics", "unit_heads")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
 
+def _common(word: str) -> bool:
+    from kabar.ner.lexicons import common_words
+    c = common_words().get(word.lower())
+    return c is not None and c.lower >= 5 and c.lower >= 9 * (c.cap_mid + c.cap_initial)
+
+
 def _degree(word: str) -> bool:
     # written in capitals or with dots: "MA", "S.H." (not the name "Jack Ma")
     return (word.isupper() or "." in word) and roles()["degrees"].match([word], 0) > 0
@@ -47,6 +53,10 @@ def split_person(tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, str
             return [(tokens[0][1], tokens[-1][2], "LOC")]
         if len(tokens) == 1 and not roles()["honorifics"].match(words, 0) and _ACRONYM.match(words[0]):
             return [(tokens[0][1], tokens[0][2], "ORG")]
+    # "Tenaga Kerja dan Transmigrasi Muhaimin Iskandar": a first word news writes in lower
+    # case (capitalised here as part of an office's name) is no name word
+    while len(tokens) > 2 and _common(words[0]):
+        tokens, words = tokens[1:], words[1:]
     while len(tokens) > 1 and _degree(words[-1]):
         tokens, words = tokens[:-1], words[:-1]  # "Husaini Ibrahim MA": the degree is no name
     out = []
