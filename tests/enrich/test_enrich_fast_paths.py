@@ -61,7 +61,7 @@ def test_fast_path_is_used():
 # --- sources: mask_quotes, rewritten with str.find, against the original per-character loop ---
 
 def _mask_quotes_reference(par: str):
-    from kabar.enrich.sources_grammar import _CLOSE, _OPEN, MASK
+    from kabar.enrich.sources.grammar import _CLOSE, _OPEN, MASK
 
     spans, i, n = [], 0, len(par)
     while i < n:
@@ -88,7 +88,7 @@ def _mask_quotes_reference(par: str):
 def test_mask_quotes_same_as_reference():
     import random
 
-    from kabar.enrich.sources_grammar import _CLOSE, _OPEN, mask_quotes
+    from kabar.enrich.sources.grammar import _CLOSE, _OPEN, mask_quotes
 
     rnd = random.Random(7)
     alphabet = ["a", " ", "\n", '"', _OPEN, _CLOSE, "b", "~"]
