@@ -90,3 +90,11 @@ def test_person_right_before_the_verb_beats_a_place_earlier_in_the_clause():
     got = run("Menyinggung kelemahan lini belakang Indonesia pada babak pertama, pelatih Alfred Riedl "
               "mengakui timnya harus berbenah.")
     assert {n: s.kind for n, s in got.items()} == {"Alfred Riedl": "person"}
+
+
+def test_own_outlet_named_without_its_domain_is_no_source():
+    text = "Pantauan Suara.com di lokasi, antrean kendaraan mengular hingga dua kilometer."
+    doc = Doc(source_uri="t", source_format="text", content=text, content_type="text")
+    doc.text, doc.language = text, "id"
+    assert extract_sources(doc, get_registry(), "id", "Suara.com") == []
+    assert [s.name for s in extract_sources(doc, get_registry(), "id", "Kompas.com")] == ["Suara"]

@@ -103,7 +103,9 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
             name = _fullest(name, full)
             if " " not in name:  # a short form only the widened spans spell out in full
                 name = _fullest(name, wide)
-        if own_outlet and name == own_outlet:
+        # the article's own outlet is no source, also by its name without the domain
+        # ("Pantauan Suara.com di lokasi" on Suara.com)
+        if own_outlet and (name == own_outlet or own_outlet.casefold().startswith(name.casefold() + ".")):
             continue
         key = name.casefold()
         src = out.get(key)
