@@ -52,9 +52,9 @@ def crf_spans(sents: list[Sentence], model: Path | None, repair: bool = True) ->
 
 def rule_spans(sents: list[Sentence]) -> list[set]:
     """Today's chunker, called read-only: every chunk the `Namer` resolves to a candidate."""
-    from kabar.enrich.sources import _grammar
-    from kabar.enrich.sources_lexicon import WORD_RE
-    from kabar.enrich.sources_names import find_chunks
+    from kabar.enrich.sources.lexicon import WORD_RE
+    from kabar.enrich.sources.names import find_chunks  # chunks without entities: the rules alone
+    from kabar.enrich.sources.resolution import _grammar
     from kabar.registry import get_registry
     gram = _grammar("id", get_registry())
     out = []

@@ -125,3 +125,9 @@ def test_widened_person_names_are_kept_apart():
     assert ("Kim Jong Un", "PER") in {(e.text, e.type) for e in names}
     assert all(e.type == "PER" for e in names)
     assert ents == model.recognise("Pemimpin Tertinggi Korut Kim Jong Un mengatakan hubungan erat.")
+
+
+def test_rule_chunker_baseline_runs_on_the_same_spans():
+    sents = load(train.NER_DATA / "test.txt")[:40]
+    res = evaluate.score([set(s.spans) for s in sents], evaluate.rule_spans(sents))
+    assert 0 < res["PER"][2] < 1 and res["LOC"][3] > 0
