@@ -98,3 +98,9 @@ def test_own_outlet_named_without_its_domain_is_no_source():
     doc.text, doc.language = text, "id"
     assert extract_sources(doc, get_registry(), "id", "Suara.com") == []
     assert [s.name for s in extract_sources(doc, get_registry(), "id", "Kompas.com")] == ["Suara"]
+
+
+def test_web_address_after_a_media_cue_is_a_medium():
+    got = run("Dilansir dari healthsite.co.in, teh hijau baik diminum pagi hari. "
+              "Harga naik 2.5 persen pada pekan itu.")
+    assert {n: s.kind for n, s in got.items()} == {"healthsite.co.in": "media"}

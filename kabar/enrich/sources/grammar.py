@@ -25,6 +25,8 @@ _SENT_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9À-Þ]
 _ABBREV = frozenset("prof dr drs ir h hj jl no st mr mrs ms gen lt sen rep gov u.s vs dll dsb tn ny sdr".split())
 _GAP_BAD = re.compile(r"[.!?;:\"“”~]")
 _CLAUSE_PUNCT = re.compile(r"[;:]")
+# a web address cited as a medium ("Dilansir dari indiatimes.com"): taken only after a media cue
+_DOMAIN = re.compile(r"(?<![\w.@/-])(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,6}(?![\w-])")
 
 
 @dataclass(slots=True)
@@ -285,7 +287,8 @@ class Grammar:
         chunks = find_chunks(text, self.split_words)
         extra = [Chunk(m.start(), m.end(), [(m.group(), m.start(), m.end())], None)
                  for m in [*self.lower_media.finditer(text), *(
-                     m for m in self.cut_media.finditer(text) if self._after_media_cue(text, m.start()))]
+                     m for m in [*self.cut_media.finditer(text), *_DOMAIN.finditer(text)]
+                     if self._after_media_cue(text, m.start()))]
                  if not any(c.start < m.end() and m.start() < c.end for c in chunks)]
         if extra:
             chunks = sorted(chunks + extra, key=lambda c: c.start)
