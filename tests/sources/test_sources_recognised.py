@@ -104,3 +104,9 @@ def test_web_address_after_a_media_cue_is_a_medium():
     got = run("Dilansir dari healthsite.co.in, teh hijau baik diminum pagi hari. "
               "Harga naik 2.5 persen pada pekan itu.")
     assert {n: s.kind for n, s in got.items()} == {"healthsite.co.in": "media"}
+
+
+def test_recognised_organisation_spans_lower_case_words():
+    got = run("Gempa itu memicu tsunami di pantai timur.\n\n"
+              "Kementerian pertahanan sipil Selandia Baru meminta semua warganya di pesisir pantai untuk pergi.")
+    assert {n: s.kind for n, s in got.items()} == {"Kementerian pertahanan sipil Selandia Baru": "organization"}

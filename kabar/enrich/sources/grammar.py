@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from kabar.enrich.settings import settings
 from kabar.enrich.sources.lexicon import TOKEN, UPPER, Lexicon, third_person_pronouns
-from kabar.enrich.sources.names import Cand, Chunk, Namer, attach_entities, find_chunks, words_before
+from kabar.enrich.sources.names import Cand, Chunk, Namer, attach_entities, find_chunks, merge_recognised_orgs, words_before
 
 MASK = "~"
 _OPEN, _CLOSE = "“", "”"
@@ -293,6 +293,7 @@ class Grammar:
         if extra:
             chunks = sorted(chunks + extra, key=lambda c: c.start)
         if ents is not None:
+            chunks = merge_recognised_orgs(text, chunks, ents, self.split_words)
             attach_entities(chunks, ents, people, wide)
         events: list[Event] = []
         used: set[int] = set()

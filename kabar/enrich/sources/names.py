@@ -40,6 +40,29 @@ def attach_entities(chunks: list[Chunk], ents, people: frozenset = frozenset(), 
         ch.people = people
 
 
+def merge_recognised_orgs(text: str, chunks: list[Chunk], ents, split: frozenset = frozenset()) -> list[Chunk]:
+    """Chunks one recognised organisation spans across lower-case words join into one
+    ("Kementerian pertahanan sipil Selandia Baru"): the capitalised chunker alone cuts it."""
+    out = list(chunks)
+    for e in ents:
+        if e.type != "ORG":
+            continue
+        i = next((k for k, c in enumerate(out) if c.start <= e.start < c.end), None)
+        j = next((k for k, c in enumerate(out) if c.tokens and c.tokens[-1][2] == e.end), None)
+        if i is None or j is None or j <= i:
+            continue
+        toks = list(out[i].tokens)
+        for a, b in zip(out[i:j], out[i + 1:j + 1]):
+            gap = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, a.end, b.start)]
+            if text[a.end:b.start].strip(" \t") != " ".join(w for w, _, _ in gap) or \
+                    any(w.lower() in split or not w[:1].islower() for w, _, _ in gap):
+                break
+            toks += gap + list(b.tokens)
+        else:
+            out[i:j + 1] = [Chunk(out[i].start, out[j].end, toks, out[j].acr)]
+    return out
+
+
 def _common_word(word: str) -> bool:
     c = common_words().get(word.lower())
     return c is not None and c.lower > 0
@@ -333,8 +356,12 @@ class Namer:
     def _rule_name(self, text: str, ch: Chunk, lowers: frozenset, in_role: bool) -> Cand | None:
         toks = [(t[:-2], a, b - 2) if t.endswith(("'s", "’s")) else (t, a, b) for t, a, b in ch.tokens]
         # sentence-initial capitals of common words: "Lebih lanjut", "Kunjungan Putin"
+        # (not where a recognised organisation starts over lower-case words: "Kementerian pertahanan sipil X")
+        org_from = {e.start for e in ch.ents or () if e.type == "ORG" and e.end > ch.tokens[0][2]
+                    and any(t[:1].islower() for t, _, _ in ch.tokens)}
         while toks and (self.lex.has("stop_names", toks[0][0]) or
-                        (toks[0][0].lower() in lowers and _sentence_initial(text, toks[0][1]))):
+                        (toks[0][0].lower() in lowers and _sentence_initial(text, toks[0][1])
+                         and toks[0][1] not in org_from)):
             toks = toks[1:]
         while toks and self.lex.has("stop_names", toks[-1][0]):
             toks = toks[:-1]
