@@ -110,3 +110,9 @@ def test_recognised_organisation_spans_lower_case_words():
     got = run("Gempa itu memicu tsunami di pantai timur.\n\n"
               "Kementerian pertahanan sipil Selandia Baru meminta semua warganya di pesisir pantai untuk pergi.")
     assert {n: s.kind for n, s in got.items()} == {"Kementerian pertahanan sipil Selandia Baru": "organization"}
+
+
+def test_unseen_word_the_article_repeats_is_a_name_after_a_cue():
+    got = run("Sinopsis film itu baru saja dirilis oleh Zorvexa pekan ini.\n\n"
+              '"Semua tokoh menjalani petualangan baru di galaksi," tutur Zorvexa.')
+    assert list(got) == ["Zorvexa"]

@@ -279,10 +279,11 @@ class Grammar:
 
     # --- a paragraph ------------------------------------------------------------------------
     def paragraph(self, par: str, base: int, lowers: frozenset, ents=None,
-                  people: frozenset = frozenset(), wide=()) -> list[Event]:
+                  people: frozenset = frozenset(), wide=(), named: frozenset = frozenset()) -> list[Event]:
         """Events of one paragraph; `ents`: the recogniser's entities in it, if it ran, and
         `people` the person names it found in the whole article, `wide` its widened
-        person spans in the paragraph (`kabar.ner.model.recognise_with_names`)."""
+        person spans in the paragraph (`kabar.ner.model.recognise_with_names`), `named` every
+        entity text it recognised in the article and the capitalised words it repeats."""
         text, quotes = mask_quotes(par)
         chunks = find_chunks(text, self.split_words)
         extra = [Chunk(m.start(), m.end(), [(m.group(), m.start(), m.end())], None)
@@ -294,7 +295,7 @@ class Grammar:
             chunks = sorted(chunks + extra, key=lambda c: c.start)
         if ents is not None:
             chunks = merge_recognised_orgs(text, chunks, ents, self.split_words)
-            attach_entities(chunks, ents, people, wide)
+            attach_entities(chunks, ents, people, wide, named)
         events: list[Event] = []
         used: set[int] = set()
         lex = self.lex

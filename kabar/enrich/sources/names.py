@@ -28,16 +28,18 @@ class Chunk:
     ents: tuple | None = None  # recognised entities inside it (None: no recogniser ran)
     people: frozenset = frozenset()  # person names recognised anywhere in the article
     wide: tuple = ()  # person spans opened at a name word before them ("Kim" + "Jong Un")
+    named: frozenset = frozenset()  # entity texts recognised anywhere in the article, repeated capitals
 
 
-def attach_entities(chunks: list[Chunk], ents, people: frozenset = frozenset(), wide=()) -> None:
+def attach_entities(chunks: list[Chunk], ents, people: frozenset = frozenset(), wide=(),
+                    named: frozenset = frozenset()) -> None:
     """Give each chunk the recogniser's entities that overlap it (offsets of the same text),
     its widened person spans, and the article's person names (a short form of one is a
     person too)."""
     for ch in chunks:
         ch.ents = tuple(e for e in ents if e.end > ch.start and e.start < ch.end)
         ch.wide = tuple(e for e in wide if e.end > ch.start and e.start < ch.end)
-        ch.people = people
+        ch.people, ch.named = people, named
 
 
 def merge_recognised_orgs(text: str, chunks: list[Chunk], ents, split: frozenset = frozenset()) -> list[Chunk]:
@@ -73,6 +75,12 @@ def _never_lower(name: str) -> bool:
     counts = common_words()
     return len(words) >= 2 and all(w[:1].isupper() and not w.isupper() and counts.get(w.lower()) is not None
                                    and counts[w.lower()].lower == 0 for w in words)
+
+
+def _unseen_word(text: str, cand: "Cand", named: frozenset) -> bool:
+    w = cand.name
+    return w in named and " " not in w and w[:1].isupper() and not w.isupper() and common_words().get(w.lower()) is None \
+        and not _sentence_initial(text, cand.start)
 
 
 def _part_of(name: str, people: frozenset) -> bool:
@@ -333,7 +341,10 @@ class Namer:
             # "Putin dan Kim mengaku": a short form of a person the article names in full,
             # or a name of two or more words none of which news ever writes in lower case
             # ("Setya Novanto": the recogniser misses names its training news lacks)
-            return cand if _part_of(cand.name, ch.people) or (not ents and _never_lower(cand.name)) else None
+            # or one word the news the recogniser learnt from never wrote, recognised or
+            # repeated elsewhere in the article ("tutur Lucasfilm"; a sentence-initial capital may be any word)
+            return cand if _part_of(cand.name, ch.people) or (not ents and (
+                _never_lower(cand.name) or _unseen_word(text, cand, ch.named))) else None
         # "Jaksa KPK Rahmat Irwan": a person closing the chunk after a body or a role is the
         # speaker, the rest its role
         if pers and pers[-1][1] >= ch.tokens[-1][2] and pers[-1][0] > cand.start and (

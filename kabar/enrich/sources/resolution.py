@@ -66,8 +66,11 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
             persons.update(e.text for e in ents[i] if e.type == "PER" and " " in e.text)
             wide.update(e.text for e in widened[i] if " " in e.text)
     people = frozenset(persons or ()) | frozenset(wide)
+    # anything recognised (any type), and capitalised words the article repeats
+    caps = Counter(w for w in WORD_RE.findall(text) if w[:1].isupper())
+    named = frozenset(e.text for es in ents if es for e in es) | frozenset(w for w, n in caps.items() if n >= 2)
     for par, es, ws in zip(pars, ents, widened):
-        events.extend(gram.paragraph(par, base, lowers, es, people, ws))
+        events.extend(gram.paragraph(par, base, lowers, es, people, ws, named))
         base += len(par) + 2
     # pronouns carry the last named speaker, across paragraphs
     resolved: list[tuple[Cand, Event]] = []
