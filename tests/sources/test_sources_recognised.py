@@ -116,3 +116,8 @@ def test_unseen_word_the_article_repeats_is_a_name_after_a_cue():
     got = run("Sinopsis film itu baru saja dirilis oleh Zorvexa pekan ini.\n\n"
               '"Semua tokoh menjalani petualangan baru di galaksi," tutur Zorvexa.')
     assert list(got) == ["Zorvexa"]
+
+
+def test_connector_words_keep_a_body_name_whole():
+    got = run("Menurut Centers for Disease Control and Prevention, stroke menjadi penyebab utama kelumpuhan.")
+    assert {n: s.kind for n, s in got.items()} == {"Centers for Disease Control and Prevention": "organization"}

@@ -65,6 +65,22 @@ def merge_recognised_orgs(text: str, chunks: list[Chunk], ents, split: frozenset
     return out
 
 
+def join_connected(text: str, chunks: list[Chunk], connectors: frozenset) -> list[Chunk]:
+    """Chunks one connector word joins ("Centers" for "Disease Control" and "Prevention")
+    become one chunk, the connectors among its tokens."""
+    out: list[Chunk] = []
+    for ch in chunks:
+        prev = out[-1] if out else None
+        gap = text[prev.end:ch.start] if prev is not None and not prev.acr else ""
+        w = gap.strip(" \t")
+        if w and w in connectors and gap.startswith((" ", "\t")) and gap.endswith((" ", "\t")):
+            s = prev.end + gap.index(w)
+            out[-1] = Chunk(prev.start, ch.end, [*prev.tokens, (w, s, s + len(w)), *ch.tokens], ch.acr)
+        else:
+            out.append(ch)
+    return out
+
+
 def _common_word(word: str) -> bool:
     c = common_words().get(word.lower())
     return c is not None and c.lower > 0
@@ -434,6 +450,8 @@ class Namer:
             start = text.rfind(before[-1], 0, start)
             name = before[-1] + " " + name
         kind = self.kind_of(name, media)
+        if kind == "person" and any(self.lex.has("name_connectors", t) for t, _, _ in toks[1:-1]):
+            kind = "organization"
         if kind != "person":
             role = None
         return Cand(name, kind, start, ch.end, role, ch.acr, media)
