@@ -31,7 +31,7 @@ SCHEMA: dict[str, dict[str, type | str]] = {
     "html_meta": {"max_chunk_chars": int, "byline_max_chars": int, "date_keys": list, "author_keys": list, "modified_keys": list},
     "sources": {"name_after_cue": int, "name_after_trailing_verb": int, "name_after_other_cue": int,
                 "name_after_channel": int, "name_after_quote": int, "role_between": int, "subject_before_verb": int, "quote_after_verb": int,
-                "pronoun_window_chars": int},
+                "pronoun_window_chars": int, "aside_words": int},
     "dateline": {"max_words": int, "short_line_words": int, "title_case_min_chars": int, "colon_place_max_words": int, "not_places": list},
     "outlet": {"masthead_lines": int, "footer_lines": int, "copyright_labels": list, "rights_phrases": list},
     "dates": {"zones": dict, "language_timezone": dict, "update_labels": list, "publish_labels": list,

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from kabar.enrich.settings import settings
-from kabar.enrich.sources.lexicon import Lexicon, third_person_pronouns
-from kabar.enrich.sources.names import Cand, Namer, find_chunks, words_before
+from kabar.enrich.sources.lexicon import TOKEN, UPPER, Lexicon, third_person_pronouns
+from kabar.enrich.sources.names import Cand, Chunk, Namer, attach_entities, find_chunks, join_connected, merge_recognised_orgs, words_before
 
 MASK = "~"
 _OPEN, _CLOSE = "“", "”"
@@ -25,6 +25,8 @@ _SENT_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9À-Þ]
 _ABBREV = frozenset("prof dr drs ir h hj jl no st mr mrs ms gen lt sen rep gov u.s vs dll dsb tn ny sdr".split())
 _GAP_BAD = re.compile(r"[.!?;:\"“”~]")
 _CLAUSE_PUNCT = re.compile(r"[;:]")
+# a web address cited as a medium ("Dilansir dari indiatimes.com"): taken only after a media cue
+_DOMAIN = re.compile(r"(?<![\w.@/-])(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,6}(?![\w-])")
 
 
 @dataclass(slots=True)
@@ -101,9 +103,45 @@ class Grammar:
             w["according"], w["stop_names"], w["prepositions"],
             lex.phrases["media_cues"].keys(), lex.phrases["according"].keys(),
             {"seperti", "sebagaimana", "disebutkan", "dilansir", "menurut"})
+        # media whose name starts in lower case ("detikcom", "kumparan") are no capitalised chunk
+        lower = sorted({n for n, _ in namer.registry.all_names() if n[:1].islower()}, key=len, reverse=True)
+        # and media named by a word the chunker cuts out ("Antara" is also "between"): only
+        # right after a media cue ("dilansir Antara")
+        cut = sorted({n for n, _ in namer.registry.all_names() if n.lower() in self.split_words}, key=len, reverse=True)
+        self.cut_media = re.compile(r"(?<![\w-])(?:" + ("|".join(map(re.escape, cut)) or r"(?!x)x") + r")(?![\w-])")
+        self._lower_alt = "|".join(map(re.escape, lower)) or r"(?!x)x"
+        self.lower_media = re.compile(rf"(?<![\w-])(?:{self._lower_alt})(?![\w-])")
+        self.glued = self._glue_pattern()
+        cues = sorted({" ".join(x) for ps in lex.phrases["alias_cues"].values() for x in ps}, key=len, reverse=True)
+        name = rf"{TOKEN}(?:[ \t]+{TOKEN})*"
+        alt = "|".join(r"\s+".join(map(re.escape, c.split())) for c in cues) or r"(?!x)x"
+        self.alias = re.compile(rf"(?<![\w-])(?P<a>{name})[ \t]*,?[ \t]+(?:{alt})[ \t]+(?P<b>{name})")
+
+    def alias_pairs(self, text: str) -> list[tuple[str, str]]:
+        """Names a nickname cue ties together: "Djanur, sapaan Djadjang" -> (Djanur, Djadjang)."""
+        return [(m.group("a"), m.group("b")) for m in self.alias.finditer(text)]
+
+    def _glue_pattern(self) -> re.Pattern:
+        """A cue glued to the name after it in a link-text dump ("dilansirdetikFinance",
+        "Pantauandetikcom", "dilansirAntara"): any cue word, then a capital or a medium
+        whose name starts in lower case."""
+        w, p = self.lex.words, self.lex.phrases
+        cues = set().union(w["media_cues"], w["according"], w["trailing_verbs"], w["leading_verbs"],
+                           w["passive_verbs"], p["media_cues"].keys())
+        alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])((?i:{alt}))(?=[{UPPER}]|(?:{self._lower_alt})(?![\w-]))")
+
+    def _after_media_cue(self, text: str, pos: int) -> bool:
+        lo = max(0, pos - 40)
+        return any(m.end() == pos for m in self.lex.media_cue.finditer(text, lo, pos))
+
+    def unglue(self, text: str) -> str:
+        # a cue in capitals ("KATAKAN") is one word, not a glued pair
+        return self.glued.sub(lambda m: m.group(1) + (" " if not m.group(1).isupper() else ""), text)
 
     # --- noun phrase after a cue --------------------------------------------------------
-    def np_after(self, text, chunks, pos, end, lowers, max_gap=None) -> tuple[Cand | None, int]:
+    def np_after(self, text, chunks, pos, end, lowers, max_gap=None, medium=False) -> tuple[Cand | None, int]:
+        """The name right after a cue; `medium`: after a media cue, where any name is taken."""
         max_gap = self.gaps["name_after_cue"] if max_gap is None else max_gap
         for ci, ch in enumerate(chunks):
             if ch.start < pos:
@@ -119,7 +157,7 @@ class Grammar:
             limit = max_gap + self.gaps["role_between"] if gw and self.namer.segment_is_role(gap) else max_gap
             if len(gw) > limit:
                 return None, -1
-            return self.namer.resolve(text, chunks, ci, pos, lowers)
+            return self.namer.resolve(text, chunks, ci, pos, lowers, medium)
         return None, -1
 
     def role_after(self, text: str, pos: int, end: int) -> str | None:
@@ -156,6 +194,12 @@ class Grammar:
                 continue
             if len(text[cand.end:pos].split()) > self.gaps["subject_before_verb"]:
                 return []
+            if cand.kind != "person" and self.namer.recognised:
+                # "Menyinggung kelemahan pemain belakang Indonesia …, Riedl mengakui": a
+                # person right before the verb is the subject, not a body or place before it
+                near = self._subject_adjacent(text, chunks, start, pos, lowers)
+                if near and near[0].kind == "person" and near[0].start > cand.end:
+                    return near
             out = [cand]
             if cj + 1 < len(chunks) and chunks[cj + 1].end <= pos:
                 nxt = chunks[cj + 1]
@@ -178,6 +222,25 @@ class Grammar:
                     if c2 is not None:
                         out.append(c2)
             return out
+        return self._subject_before_aside(text, chunks, lo, pos, lowers)
+
+    def _subject_before_aside(self, text, chunks, lo, pos, lowers) -> list[Cand]:
+        """"Endra Zulpan, saat ditemui di Jakarta, hari ini, mengatakan": the clause breaks at
+        the aside set off by commas; its subject is the name right before the aside."""
+        for ci, ch in enumerate(chunks):
+            if ch.start < lo or ch.end > pos:
+                continue
+            aside = text[ch.end:pos]
+            m = re.match(r"\s*,\s*([a-z]\w*)", aside)
+            if not m or not aside.rstrip().endswith(",") or _GAP_BAD.search(aside) \
+                    or len(aside.split()) > self.gaps["aside_words"] or self.lex.leading.search(aside):
+                continue
+            start = self.clause_start(text, lo, ch.start)
+            if ch.start < start or self.namer.in_pp(text, ch.start):
+                continue
+            seg = max(start, text.rfind(",", start, ch.start) + 1)
+            cand, _ = self.namer.resolve(text, chunks, ci, seg, lowers)
+            return [cand] if cand is not None else []
         return []
 
     def _subject_adjacent(self, text, chunks, start, pos, lowers) -> list[Cand]:
@@ -203,17 +266,36 @@ class Grammar:
                 return [cand] if cand else []
         return []
 
-    def pronoun_subject(self, text: str, pos: int) -> bool:
+    def pronoun_before(self, text: str, pos: int) -> bool:
+        """A pronoun right before the verb (adverbs aside): "…, ia menjelaskan"."""
         ws = words_before(text, pos, 4)
         while ws and self.lex.has("adverbs", ws[-1]):
             ws.pop()
-        return bool(ws) and self.lex.has("pronouns", ws[-1]) or bool(
+        return bool(ws) and self.lex.has("pronouns", ws[-1])
+
+    def pronoun_subject(self, text: str, pos: int) -> bool:
+        return self.pronoun_before(text, pos) or bool(
             self.pronoun_clause.search(text[max(0, pos - self.gaps["pronoun_window_chars"]):pos]))
 
     # --- a paragraph ------------------------------------------------------------------------
-    def paragraph(self, par: str, base: int, lowers: frozenset) -> list[Event]:
+    def paragraph(self, par: str, base: int, lowers: frozenset, ents=None,
+                  people: frozenset = frozenset(), wide=(), named: frozenset = frozenset()) -> list[Event]:
+        """Events of one paragraph; `ents`: the recogniser's entities in it, if it ran, and
+        `people` the person names it found in the whole article, `wide` its widened
+        person spans in the paragraph (`kabar.ner.model.recognise_with_names`), `named` every
+        entity text it recognised in the article and the capitalised words it repeats."""
         text, quotes = mask_quotes(par)
-        chunks = find_chunks(text, self.split_words)
+        chunks = join_connected(text, find_chunks(text, self.split_words), self.lex.words["name_connectors"])
+        extra = [Chunk(m.start(), m.end(), [(m.group(), m.start(), m.end())], None)
+                 for m in [*self.lower_media.finditer(text), *(
+                     m for m in [*self.cut_media.finditer(text), *_DOMAIN.finditer(text)]
+                     if self._after_media_cue(text, m.start()))]
+                 if not any(c.start < m.end() and m.start() < c.end for c in chunks)]
+        if extra:
+            chunks = sorted(chunks + extra, key=lambda c: c.start)
+        if ents is not None:
+            chunks = merge_recognised_orgs(text, chunks, ents, self.split_words)
+            attach_entities(chunks, ents, people, wide, named)
         events: list[Event] = []
         used: set[int] = set()
         lex = self.lex
@@ -247,7 +329,8 @@ class Grammar:
                             used.add(qi)
             # leading verbs
             for m in lex.leading.finditer(text, ss, se):
-                cands = self.subject(text, sch, ss, m.start(), lowers)
+                # "… didampingi asistennya Wolfgang Fidal, ia menjelaskan": the pronoun is the subject
+                cands = [] if self.pronoun_before(text, m.start()) else self.subject(text, sch, ss, m.start(), lowers)
                 qs_after = [qi for qi, (qs, qe, inner) in enumerate(quotes)
                             if qi not in used and m.end() <= qs < se + 1
                             and len(text[m.end():qs].split()) <= self.gaps["quote_after_verb"] and not _GAP_BAD.search(text[m.end():qs].replace("~", ""))]
@@ -267,10 +350,17 @@ class Grammar:
                                            (lex.media_cue, False, False), (lex.channel, False, True)):
                 for m in rx.finditer(text, ss, se):
                     gap = self.gaps["name_after_channel" if media_only else "name_after_other_cue"]
-                    cand, _ = self.np_after(text, sch, m.end(), se, lowers, max_gap=gap)
+                    cand, _ = self.np_after(text, sch, m.end(), se, lowers, max_gap=gap,
+                                            medium=rx is lex.media_cue)
                     if cand is None or (media_only and not cand.media):
                         continue
-                    if rx is lex.media_cue and cand.kind == "person":
+                    if media_only and self.namer.recognised and not cand.name[:1].isupper():
+                        continue  # "ujar Calder kepada media Australia": a description, no named medium
+                    if rx is lex.media_cue and (cand.kind == "person" or (
+                            cand.kind == "organization" and self.namer.recognised and not any(
+                                lex.has("org_heads", w) for w in cand.name.split()))):
+                        # "melansir Live Science": a name after a media cue is a medium,
+                        # unless it is a body by its head noun ("dikutip dari Kementerian X")
                         if self.person_is_medium or cand.media:
                             cand.kind, cand.media = "media", True
                         else:

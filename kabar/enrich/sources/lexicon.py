@@ -16,10 +16,12 @@ LANG_KEYS = (
     "trailing_verbs", "pronoun_forms", "pronouns", "leading_verbs", "passive_verbs",
     "agent_markers", "according", "media_cues", "cue_fillers", "channel_preps", "media_heads",
     "wrappers", "org_heads", "roles", "role_words", "adverbs", "clause_breaks",
-    "prepositions", "stop_names", "name_prefixes", "not_third_person",
+    "prepositions", "stop_names", "name_prefixes", "not_third_person", "demonstratives",
+    "alias_cues", "name_connectors",
 )
 RULES = {"pronoun_suffixes": list, "inverted_trailing": bool, "subject_next_to_verb": bool,
-         "media_cue_person_is_medium": bool, "parenthetical_ignore_case": bool}
+         "media_cue_person_is_medium": bool, "parenthetical_ignore_case": bool,
+         "recognised_names": bool}
 GRAMMARS_KEY = "grammars"
 
 # A capitalised name token: "Peskov", "Won-sik", "Leif-Eric", "O'Brien", "U.S.", "KCNA", "G20".

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kabar.enrich.sources.lexicon import CHUNK_RE, PORTFOLIO_RE, WORD_RE, Lexicon, Places
+from kabar.ner.lexicons import common_words
 from kabar.registry import Registry
 
 _LOWER_WORDS_RE = re.compile(r"[a-z][\w-]*")
@@ -24,6 +25,85 @@ class Chunk:
     end: int  # end of the chunk including a trailing "(ACR)"
     tokens: list  # [(text, start, end)] without the acronym
     acr: str | None
+    ents: tuple | None = None  # recognised entities inside it (None: no recogniser ran)
+    people: frozenset = frozenset()  # person names recognised anywhere in the article
+    wide: tuple = ()  # person spans opened at a name word before them ("Kim" + "Jong Un")
+    named: frozenset = frozenset()  # entity texts recognised anywhere in the article, repeated capitals
+
+
+def attach_entities(chunks: list[Chunk], ents, people: frozenset = frozenset(), wide=(),
+                    named: frozenset = frozenset()) -> None:
+    """Give each chunk the recogniser's entities that overlap it (offsets of the same text),
+    its widened person spans, and the article's person names (a short form of one is a
+    person too)."""
+    for ch in chunks:
+        ch.ents = tuple(e for e in ents if e.end > ch.start and e.start < ch.end)
+        ch.wide = tuple(e for e in wide if e.end > ch.start and e.start < ch.end)
+        ch.people, ch.named = people, named
+
+
+def merge_recognised_orgs(text: str, chunks: list[Chunk], ents, split: frozenset = frozenset()) -> list[Chunk]:
+    """Chunks one recognised organisation spans across lower-case words join into one
+    ("Kementerian pertahanan sipil Selandia Baru"): the capitalised chunker alone cuts it."""
+    out = list(chunks)
+    for e in ents:
+        if e.type != "ORG":
+            continue
+        i = next((k for k, c in enumerate(out) if c.start <= e.start < c.end), None)
+        j = next((k for k, c in enumerate(out) if c.tokens and c.tokens[-1][2] == e.end), None)
+        if i is None or j is None or j <= i:
+            continue
+        toks = list(out[i].tokens)
+        for a, b in zip(out[i:j], out[i + 1:j + 1]):
+            gap = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, a.end, b.start)]
+            if text[a.end:b.start].strip(" \t") != " ".join(w for w, _, _ in gap) or \
+                    any(w.lower() in split or not w[:1].islower() for w, _, _ in gap):
+                break
+            toks += gap + list(b.tokens)
+        else:
+            out[i:j + 1] = [Chunk(out[i].start, out[j].end, toks, out[j].acr)]
+    return out
+
+
+def join_connected(text: str, chunks: list[Chunk], connectors: frozenset) -> list[Chunk]:
+    """Chunks one connector word joins ("Centers" for "Disease Control" and "Prevention")
+    become one chunk, the connectors among its tokens."""
+    out: list[Chunk] = []
+    for ch in chunks:
+        prev = out[-1] if out else None
+        gap = text[prev.end:ch.start] if prev is not None and not prev.acr else ""
+        w = gap.strip(" \t")
+        if w and w in connectors and gap.startswith((" ", "\t")) and gap.endswith((" ", "\t")):
+            s = prev.end + gap.index(w)
+            out[-1] = Chunk(prev.start, ch.end, [*prev.tokens, (w, s, s + len(w)), *ch.tokens], ch.acr)
+        else:
+            out.append(ch)
+    return out
+
+
+def _common_word(word: str) -> bool:
+    c = common_words().get(word.lower())
+    return c is not None and c.lower > 0
+
+
+def _never_lower(name: str) -> bool:
+    words = name.split()
+    counts = common_words()
+    return len(words) >= 2 and all(w[:1].isupper() and not w.isupper() and counts.get(w.lower()) is not None
+                                   and counts[w.lower()].lower == 0 for w in words)
+
+
+def _unseen_word(text: str, cand: "Cand", named: frozenset) -> bool:
+    w = cand.name
+    return w in named and " " not in w and w[:1].isupper() and not w.isupper() and common_words().get(w.lower()) is None \
+        and not _sentence_initial(text, cand.start)
+
+
+def _part_of(name: str, people: frozenset) -> bool:
+    toks = name.split()
+    n = len(toks)
+    return any(len(p) > n and any(p[i:i + n] == toks for i in range(len(p) - n + 1))
+               for p in (q.split() for q in people))
 
 
 @dataclass(slots=True)
@@ -35,6 +115,7 @@ class Cand:
     role: str | None = None
     alias: str | None = None
     media: bool = False  # named as a medium (registry or media head)
+    anaphor: bool = False  # "politisi Gerindra ini": points back to the speaker named before
 
 
 def find_chunks(text: str, split: frozenset = frozenset()) -> list[Chunk]:
@@ -90,6 +171,7 @@ class Namer:
 
     def __init__(self, lex: Lexicon, places: Places, registry: Registry):
         self.lex, self.places, self.registry = lex, places, registry
+        self.recognised = lex.rules["recognised_names"]  # names checked against kabar.ner
 
     # --- small predicates -------------------------------------------------------------
     def is_roleish(self, words: list[str], i: int = 0) -> int:
@@ -198,13 +280,13 @@ class Namer:
 
     # --- chunk → candidate ------------------------------------------------------------
     def resolve(self, text: str, chunks: list[Chunk], ci: int, seg_start: int,
-                lowers: frozenset) -> tuple[Cand | None, int]:
+                lowers: frozenset, medium: bool = False) -> tuple[Cand | None, int]:
         """Candidate for chunk `ci` (or its apposition); returns (cand, last chunk index used)."""
         ch = chunks[ci]
         prefix = text[seg_start:ch.start].strip(" ,")
         roleish_prefix = bool(prefix) and self.segment_is_role(prefix)
         role_prefix = roleish_prefix and self.segment_is_role(prefix, strict=True)
-        cand = self._name(text, ch, lowers, role_prefix)
+        cand = self._name(text, ch, lowers, role_prefix, medium)
         # apposition: "<role/desc> <chunk>, <Name>[,]" → the name after the comma
         if ci + 1 < len(chunks):
             nxt = chunks[ci + 1]
@@ -212,7 +294,7 @@ class Namer:
             first_roleish = roleish_prefix or (cand is None) or (cand is not None and cand.role) or \
                 self.is_roleish([t for t, _, _ in ch.tokens]) > 0
             if (re.fullmatch(r"\s*,\s*", gap) or (ch.acr and re.fullmatch(r"[ \t]+", gap))) and first_roleish:
-                app = self._name(text, nxt, lowers, False)
+                app = self._name(text, nxt, lowers, False, medium)
                 if app is not None:
                     role = text[seg_start:ch.end].strip(" ,")
                     role = self._strip_lead(role)
@@ -223,21 +305,90 @@ class Namer:
                     return app, ci + 1
         if cand is not None and prefix and role_prefix and cand.kind == "person":
             cand.role = self._strip_lead(prefix + " " + text[ch.start:cand.start].strip()) or None
+        if cand is not None and not cand.media:
+            after = words_after(text, ch.end, 1)
+            cand.anaphor = bool(after) and self.lex.has("demonstratives", after[0])
         return cand, ci
 
     def _strip_lead(self, seg: str) -> str:
         ws = seg.split()
         while ws and (self.lex.has("prepositions", ws[0]) or self.lex.has("agent_markers", ws[0])
                       or self.lex.has("adverbs", ws[0]) or self.lex.has("stop_names", ws[0])
-                      or self.lex.has("wrappers", ws[0])):
-            ws = ws[1:]
+                      or self.lex.has("wrappers", ws[0])) and not self.lex.match_phrase("roles", ws, 0):
+            ws = ws[1:]  # a role that is also a stop name ("pengamat") stays
         return " ".join(ws).strip(" ,")
 
-    def _name(self, text: str, ch: Chunk, lowers: frozenset, in_role: bool) -> Cand | None:
+    def _name(self, text: str, ch: Chunk, lowers: frozenset, in_role: bool, medium: bool = False) -> Cand | None:
+        cand = self._rule_name(text, ch, lowers, in_role)
+        if cand is None or ch.ents is None or cand.media:
+            return cand
+        # after a media cue ("dilansir Aceshowbiz") the grammar names a medium the
+        # recogniser may not know
+        return self._recognised(text, ch, cand) or (cand if medium else None)
+
+    def _recognised(self, text: str, ch: Chunk, cand: Cand) -> Cand | None:
+        """The rule's candidate checked against the recogniser: a person is a PER span (the
+        words of the chunk before it are its role), an organisation an ORG span; a chunk
+        with neither ("Dihubungi", "Kajati Jateng", a place) is no source."""
+        lo = max(cand.start, ch.start)
+        ents = [(max(e.start, lo), min(e.end, ch.end), e.type) for e in ch.ents if e.end > lo]
+        ents = [(a, b, t, text[a:b].strip()) for a, b, t in ents if text[a:b].strip()]
+        pers = [e for e in ents if e[2] == "PER"]
+        orgs = [e for e in ents if e[2] == "ORG"]
+        if cand.kind == "person" and pers:
+            a, b, _, name = pers[-1]
+            # the widened span where the rule's role split starts the name at the same word:
+            # "Pemimpin Tertinggi Korut Kim Jong Un" (the recogniser alone says "Jong Un")
+            w = next((e for e in ch.wide if e.end == b and e.start == cand.start < a), None)
+            if w is not None:
+                a, name = w.start, w.text
+            # given-name prefixes the rule keeps before it: "I Gusti Ketut Astawa", "Lalu Muhammad Iqbal"
+            for t, ts, te in reversed([t for t in ch.tokens if cand.start <= t[1] and t[2] <= a]):
+                if text[te:a].strip() or not (re.fullmatch(r"[A-Z]\.?", t) or self.lex.has("name_prefixes", t)):
+                    break
+                a, name = ts, text[ts:b]
+            lead = text[cand.start:a].strip(" ,") if a > cand.start else ""
+            role = " ".join(x for x in (cand.role, lead) if x)
+            return Cand(name, "person", a, ch.end, role or None, cand.alias, False)
+        if cand.kind == "person":
+            if orgs:
+                a, _, _, name = max(orgs, key=lambda e: len(e[3]))
+                return Cand(name, "organization", a, ch.end, None, cand.alias, False)
+            # "Putin dan Kim mengaku": a short form of a person the article names in full,
+            # or a name of two or more words none of which news ever writes in lower case
+            # ("Setya Novanto": the recogniser misses names its training news lacks)
+            # or one word the news the recogniser learnt from never wrote, recognised or
+            # repeated elsewhere in the article ("tutur Lucasfilm"; a sentence-initial capital may be any word)
+            return cand if _part_of(cand.name, ch.people) or (not ents and (
+                _never_lower(cand.name) or _unseen_word(text, cand, ch.named))) else None
+        # "Jaksa KPK Rahmat Irwan": a person closing the chunk after a body or a role is the
+        # speaker, the rest its role
+        if pers and pers[-1][1] >= ch.tokens[-1][2] and pers[-1][0] > cand.start and (
+                any(e[1] <= pers[-1][0] for e in orgs) or self.segment_is_role(text[cand.start:pers[-1][0]], strict=True)):
+            a, _, _, name = pers[-1]
+            return Cand(name, "person", a, ch.end, text[cand.start:a].strip(" ,") or None, cand.alias, False)
+        if orgs:  # its name: the rule's ("Kementerian pertahanan sipil Selandia Baru")
+            return cand
+        # a body by the data: a known place or institution speaking ("Kremlin menyatakan",
+        # "Seoul mengklaim"), a body head ("intelijen Amerika Serikat"), an acronym the
+        # recogniser found or news never writes in lower case ("BMKG", not "JUARA"), a long body name ("Wahana Lingkungan Hidup Indonesia")
+        low = cand.name.lower().split()
+        if " ".join(low) in self.places.names or any(self.lex.has("org_heads", w) for w in low) \
+                or (_ACRONYM_RE.match(cand.name) and (pers or not _common_word(cand.name))) or len(low) >= 3:
+            return cand
+        if pers and any(e[3] == cand.name for e in pers):
+            return Cand(cand.name, "person", cand.start, ch.end, None, cand.alias, False)
+        return None
+
+    def _rule_name(self, text: str, ch: Chunk, lowers: frozenset, in_role: bool) -> Cand | None:
         toks = [(t[:-2], a, b - 2) if t.endswith(("'s", "’s")) else (t, a, b) for t, a, b in ch.tokens]
         # sentence-initial capitals of common words: "Lebih lanjut", "Kunjungan Putin"
+        # (not where a recognised organisation starts over lower-case words: "Kementerian pertahanan sipil X")
+        org_from = {e.start for e in ch.ents or () if e.type == "ORG" and e.end > ch.tokens[0][2]
+                    and any(t[:1].islower() for t, _, _ in ch.tokens)}
         while toks and (self.lex.has("stop_names", toks[0][0]) or
-                        (toks[0][0].lower() in lowers and _sentence_initial(text, toks[0][1]))):
+                        (toks[0][0].lower() in lowers and _sentence_initial(text, toks[0][1])
+                         and toks[0][1] not in org_from)):
             toks = toks[1:]
         while toks and self.lex.has("stop_names", toks[-1][0]):
             toks = toks[:-1]
@@ -299,6 +450,8 @@ class Namer:
             start = text.rfind(before[-1], 0, start)
             name = before[-1] + " " + name
         kind = self.kind_of(name, media)
+        if kind == "person" and any(self.lex.has("name_connectors", t) for t, _, _ in toks[1:-1]):
+            kind = "organization"
         if kind != "person":
             role = None
         return Cand(name, kind, start, ch.end, role, ch.acr, media)

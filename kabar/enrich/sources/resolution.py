@@ -19,6 +19,7 @@ from kabar.enrich.dateline import mask_dateline
 from kabar.enrich.sources.grammar import Event, Grammar
 from kabar.enrich.sources.lexicon import WORD_RE, get_lexicon, get_places, grammars_by_language
 from kabar.enrich.sources.names import Cand, Namer, find_chunks
+from kabar.ner.model import recognise_with_names
 from kabar.record import Doc, Source
 from kabar.registry import Registry
 
@@ -49,20 +50,36 @@ def extract_sources(doc: Doc, registry: Registry, language: str | None = None,
 
 
 def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None) -> list[Source]:
+    text = gram.unglue(text)
     events: list[Event] = []
     base = 0
-    for par in text.split("\n\n"):
-        par = mask_dateline(par)  # "jpnn.com, JAKARTA - Apkasindo meminta…": the place is no subject
-        events.extend(gram.paragraph(par, base, lowers))
+    # "jpnn.com, JAKARTA - Apkasindo meminta…": the dateline's place is no subject
+    pars = [mask_dateline(par) for par in text.split("\n\n")]
+    ents: list = [None] * len(pars)
+    widened: list = [()] * len(pars)
+    persons: Counter | None = None  # the full names the article spells out, recognised
+    wide: Counter = Counter()  # and opened at a name word before them ("Kim" + "Jong Un")
+    if gram.lex.rules["recognised_names"]:
+        persons = Counter()
+        for i, par in enumerate(pars):
+            ents[i], widened[i] = recognise_with_names(par)
+            persons.update(e.text for e in ents[i] if e.type == "PER" and " " in e.text)
+            wide.update(e.text for e in widened[i] if " " in e.text)
+    people = frozenset(persons or ()) | frozenset(wide)
+    # anything recognised (any type), and capitalised words the article repeats
+    caps = Counter(w for w in WORD_RE.findall(text) if w[:1].isupper())
+    named = frozenset(e.text for es in ents if es for e in es) | frozenset(w for w, n in caps.items() if n >= 2)
+    for par, es, ws in zip(pars, ents, widened):
+        events.extend(gram.paragraph(par, base, lowers, es, people, ws, named))
         base += len(par) + 2
     # pronouns carry the last named speaker, across paragraphs
     resolved: list[tuple[Cand, Event]] = []
     last: Cand | None = None
     for ev in events:
-        cand = ev.cand if ev.cand is not None else last
+        cand = ev.cand if ev.cand is not None and not ev.cand.anaphor else last
         if cand is None:
             continue
-        if ev.speech:
+        if ev.speech and cand.kind != "media":  # "ujarnya" goes back to a person or body
             last = cand
         resolved.append((cand, ev))
     if not resolved:
@@ -76,7 +93,7 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
         if cand.kind == "person":
             if full is None:
                 full = Counter()
-                for n, c in _full_names(text, gram).items():
+                for n, c in (persons if persons is not None else _full_names(text, gram)).items():
                     full[_trim(n, shorts, gram)[0]] += c
                 # and the names the grammar resolved in context ("Juru bicara KPK Tessa
                 # Mahardhika Sugiarto": out of context the chunk reads as an organisation)
@@ -87,7 +104,11 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
             if cut and cand.role is None:
                 cand.role = cut
             name = _fullest(name, full)
-        if own_outlet and name == own_outlet:
+            if " " not in name:  # a short form only the widened spans spell out in full
+                name = _fullest(name, wide)
+        # the article's own outlet is no source, also by its name without the domain
+        # ("Pantauan Suara.com di lokasi" on Suara.com)
+        if own_outlet and (name == own_outlet or own_outlet.casefold().startswith(name.casefold() + ".")):
             continue
         key = name.casefold()
         src = out.get(key)
@@ -107,7 +128,58 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
         src.mentions += 1
     for key, src in out.items():
         src.mentions = max(src.mentions, _count(text, forms[key]))
-    return list(out.values())
+    return _merge_aliases(_merge_misspelt(list(out.values())), gram.alias_pairs(text))
+
+
+def _merge_misspelt(sources: list[Source]) -> list[Source]:
+    """A person named once with a typo ("Kaitisuk" beside "Kiatisuk Senamuang", "Arifi"
+    beside "Arifin") is the same source: a word one edit or one swap away from a word of
+    a more mentioned person's name."""
+    people = sorted((s for s in sources if s.kind == "person"), key=lambda s: -s.mentions)
+    gone: set[int] = set()
+    for i, a in enumerate(people):
+        if id(a) in gone:
+            continue
+        for b in people[i + 1:]:
+            if id(b) in gone or " " in b.name or len(b.name) < 5:
+                continue
+            if any(_one_edit(b.name, w) for w in a.name.split()):
+                gone.add(id(b))
+                a.cues += [c for c in b.cues if c not in a.cues]
+                a.quotes += [q for q in b.quotes if q not in a.quotes]
+                a.mentions += b.mentions
+    return [s for s in sources if id(s) not in gone]
+
+
+def _merge_aliases(sources: list[Source], pairs: list[tuple[str, str]]) -> list[Source]:
+    """Two people the article ties by a nickname cue are one source: the one with the
+    shorter name goes into the other."""
+    def find(n: str) -> Source | None:
+        w = n.split()
+        return next((s for s in sources if s.kind == "person" and (s.name == n or any(
+            s.name.split()[i:i + len(w)] == w for i in range(len(s.name.split()))))), None)
+    for a, b in pairs:
+        x, y = find(a), find(b)
+        if x is None or y is None or x is y:
+            continue
+        keep, drop = (x, y) if len(x.name.split()) >= len(y.name.split()) else (y, x)
+        keep.cues += [c for c in drop.cues if c not in keep.cues]
+        keep.quotes += [q for q in drop.quotes if q not in keep.quotes]
+        keep.mentions += drop.mentions
+        sources = [s for s in sources if s is not drop]
+    return sources
+
+
+def _one_edit(x: str, y: str) -> bool:
+    if x == y or abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        diff = [i for i in range(len(x)) if x[i] != y[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
+    if len(x) > len(y):
+        x, y = y, x
+    return any(y[:i] + y[i + 1:] == x for i in range(len(y)))
 
 
 def _full_names(text: str, gram: Grammar) -> Counter:

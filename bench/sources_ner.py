@@ -1,0 +1,76 @@
+"""Sources with the name recogniser vs without it, on the labelled id-news dev set.
+
+    .venv/bin/python bench/sources_ner.py [--rounds 7] [--half tune|heldout]
+
+The same articles (the ids of `tests/sources/data/id_news_dev.gold.jsonl`, text from
+`../shared/datasets/id-news/articles.jsonl`, paragraphs as the dataset gives them) go
+through the Indonesian sources grammar twice per round: once as shipped
+(`recognised_names: true`, names checked against kabar/ner) and once with that rule off
+(the rule chunker alone, today's behaviour before the recogniser). Rounds alternate
+A B A B in one process; CPU seconds (process_time) per round. Printed: the median ms per
+document of each, and the median of the per-round ratio A/B.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from kabar.enrich.sources.grammar import Grammar  # noqa: E402
+from kabar.enrich.sources.lexicon import WORD_RE, get_lexicon, get_places  # noqa: E402
+from kabar.enrich.sources.names import Namer  # noqa: E402
+from kabar.enrich.sources.resolution import _extract  # noqa: E402
+from kabar.registry import get_registry  # noqa: E402
+
+GOLD = REPO / "tests" / "sources" / "data" / "id_news_dev.gold.jsonl"
+ARTICLES = REPO.parent / "shared" / "datasets" / "id-news" / "articles.jsonl"
+
+
+def grammar(recognised: bool) -> Grammar:
+    lex = get_lexicon("id")
+    lex = dataclasses.replace(lex, rules={**lex.rules, "recognised_names": recognised})
+    return Grammar(lex, Namer(lex, get_places(), get_registry()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--half", choices=("tune", "heldout"), default=None)
+    a = ap.parse_args(argv)
+    gold = [json.loads(x) for x in GOLD.read_text(encoding="utf-8").splitlines() if x.strip()]
+    ids = {g["id"] for g in gold if a.half is None or g["half"] == a.half}
+    texts = []
+    with open(ARTICLES, encoding="utf-8") as fh:
+        for line in fh:
+            art = json.loads(line)
+            if art["id"] in ids:
+                texts.append(art["text"] or "")
+    docs = [(t, frozenset(w.lower() for w in WORD_RE.findall(t) if w[0].islower())) for t in texts]
+    with_ner, rules_only = grammar(True), grammar(False)
+    for g in (with_ner, rules_only):  # warm-up: model load, compiled patterns, caches
+        for t, low in docs[:5]:
+            _extract(t, g, low, None)
+    a_ms, b_ms = [], []
+    for _ in range(a.rounds):
+        for g, out in ((with_ner, a_ms), (rules_only, b_ms)):
+            t0 = time.process_time()
+            for t, low in docs:
+                _extract(t, g, low, None)
+            out.append((time.process_time() - t0) * 1000 / len(docs))
+    ratio = statistics.median(x / y for x, y in zip(a_ms, b_ms))
+    print(f"{len(docs)} documents, {a.rounds} rounds (CPU ms per document, median [min-max])")
+    print(f"  sources with recogniser  {statistics.median(a_ms):6.2f}  [{min(a_ms):.2f}-{max(a_ms):.2f}]")
+    print(f"  sources, rules only      {statistics.median(b_ms):6.2f}  [{min(b_ms):.2f}-{max(b_ms):.2f}]")
+    print(f"  ratio with/without       {ratio:6.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

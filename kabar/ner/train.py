@@ -1,0 +1,115 @@
+"""Rebuild the name recogniser's files from the shared datasets:
+
+    uv run --frozen python -m kabar.ner.train
+
+1. `common_words_id.tsv` from the lower-case and capitalised forms of every word in the
+   real articles of `../shared/datasets/id-news/articles.jsonl` (counts only, no text),
+   leaving out the articles of the hand-labelled sources dev set;
+2. the CRF `id_ner.crfsuite` from `../shared/datasets/id-ner-news/` (train + dev splits;
+   the hyper-parameters were chosen on dev with a train-only model, `--dev-only` reproduces
+   that). The test split is never read here: `python -m kabar.ner.evaluate` scores it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import pycrfsuite
+
+from kabar.ner import features, lexicons
+from kabar.ner.corpus import load, token_tags
+from kabar.ner.features import sentence_features
+from kabar.ner.model import MODEL
+from kabar.ner.tokenise import sentence_initial, tokenise
+from kabar.resources import data_dir
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared" / "datasets"
+LABELLED = REPO / "tests" / "sources" / "data" / "id_news_dev.gold.jsonl"
+NER_DATA = SHARED / "id-ner-news"
+NEWS = SHARED / "id-news" / "articles.jsonl"
+PARAMS = {"c1": 0.01, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+MIN_COUNT = 2  # a word seen once says little about how it is written
+
+
+def build_common_words(news: Path, out: Path, exclude: frozenset = frozenset(),
+                       min_count: int = MIN_COUNT) -> int:
+    """Counts per lower-cased word form; articles whose id is in `exclude` are left out."""
+    counts: dict[str, list[int]] = {}
+    with open(news, encoding="utf-8") as fh:
+        for line in fh:
+            art = json.loads(line)
+            if art.get("id") in exclude:
+                continue
+            words = [t for t, _, _ in tokenise(art.get("text") or "")]
+            for w, init in zip(words, sentence_initial(words)):
+                if not w[0].isalpha():
+                    continue
+                c = counts.setdefault(w.lower(), [0, 0, 0])
+                c[0 if w[0].islower() else (2 if init else 1)] += 1
+    rows = sorted((w, c) for w, c in counts.items() if sum(c) >= min_count)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write("# word\tlower\tcap_mid\tcap_initial  (counts over id-news; python -m kabar.ner.train)\n")
+        for w, (lo, mid, ini) in rows:
+            fh.write(f"{w}\t{lo}\t{mid}\t{ini}\n")
+    lexicons.common_words.cache_clear()
+    features.clear_caches()
+    return len(rows)
+
+
+def labelled_ids(path: Path) -> frozenset:
+    """Ids of the hand-labelled dev articles: kept out of the counts, so the sources scores
+    on them are not helped by statistics of their own words."""
+    if not path.exists():
+        raise SystemExit(f"{path} not found (pass --exclude-ids with the labelled set)")
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(json.loads(line)["id"] for line in fh if line.strip())
+
+
+def train(splits: list[Path], out: Path, params: dict = PARAMS) -> int:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    n = 0
+    for split in splits:
+        for sent in load(split):
+            toks, tags = token_tags(sent)
+            if toks:
+                trainer.append(sentence_features([t for t, _, _ in toks]), tags)
+                n += 1
+    trainer.set_params(params)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    return n
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m kabar.ner.train", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--ner-data", type=Path, default=NER_DATA, help="folder with train.txt, dev.txt")
+    ap.add_argument("--news", type=Path, default=NEWS, help="articles.jsonl for the common-word counts")
+    ap.add_argument("--exclude-ids", type=Path, default=LABELLED,
+                    help="JSONL with the `id` of articles to leave out of the counts")
+    ap.add_argument("--lexicon-out", type=Path, default=None, help="counts file (default: the shipped one)")
+    ap.add_argument("--out", type=Path, default=None, help="model file (default: the shipped one)")
+    ap.add_argument("--dev-only", action="store_true", help="train on train.txt only (for tuning on dev)")
+    ap.add_argument("--skip-lexicon", action="store_true", help="keep the committed common-word counts")
+    ap.add_argument("--c1", type=float, default=PARAMS["c1"])
+    ap.add_argument("--c2", type=float, default=PARAMS["c2"])
+    ap.add_argument("--max-iterations", type=int, default=PARAMS["max_iterations"])
+    a = ap.parse_args(argv)
+    if not a.skip_lexicon:
+        skip = labelled_ids(a.exclude_ids)
+        n = build_common_words(a.news, a.lexicon_out or data_dir() / lexicons.COMMON_WORDS, skip)
+        print(f"common words: {n} forms from {a.news.name} ({len(skip)} labelled articles left out)")
+    splits = [a.ner_data / "train.txt"] + ([] if a.dev_only else [a.ner_data / "dev.txt"])
+    out = a.out or data_dir() / MODEL
+    params = dict(PARAMS, c1=a.c1, c2=a.c2, max_iterations=a.max_iterations)
+    n = train(splits, out, params)
+    print(f"model: {out.name} from {n} sentences ({', '.join(s.name for s in splits)}), "
+          f"{out.stat().st_size / 1e6:.2f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

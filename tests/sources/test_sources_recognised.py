@@ -1,0 +1,123 @@
+"""Indonesian sources whose names come from the trained recogniser (kabar/ner): common
+words, roles and places are no sources; glued cues, asides and anaphors still attribute."""
+from __future__ import annotations
+
+from kabar.enrich.sources import extract_sources
+from kabar.record import Doc
+from kabar.registry import get_registry
+
+
+def run(text: str) -> dict:
+    doc = Doc(source_uri="t", source_format="text", content=text, content_type="text")
+    doc.text, doc.language = text, "id"
+    return {s.name: s for s in extract_sources(doc, get_registry())}
+
+
+def test_sentence_initial_common_word_is_no_person():
+    got = run("Dihubungi terpisah, Menteri Perhubungan Budi Karya Sumadi mengatakan tarif akan turun.")
+    assert list(got) == ["Budi Karya Sumadi"]
+    assert got["Budi Karya Sumadi"].role == "Menteri Perhubungan"
+
+
+def test_rank_and_unit_go_to_role():
+    got = run("Kapolsek Sukajadi AKP Heri Susanto mengatakan pelaku sudah ditangkap di Bandung.")
+    assert list(got) == ["Heri Susanto"]
+    assert got["Heri Susanto"].role == "Kapolsek Sukajadi AKP"
+
+
+def test_role_without_a_name_is_no_person():
+    assert run("Kajati Jateng mengatakan berkas perkara itu sudah lengkap.") == {}
+
+
+def test_cue_glued_to_the_medium_is_split():
+    got = run("Harga emas naik dua persen, seperti dilansirdetikFinance, Senin (1/12/2025).\n\n"
+              "Hal itu juga dilansirAntara pada hari yang sama.")
+    assert {n: s.kind for n, s in got.items()} == {"detikNews": "media", "Antara": "media"}
+    assert got["detikNews"].cues == ["dilansir"]
+
+
+def test_aside_between_name_and_verb():
+    got = run("Kepala Bidang Humas Polda Metro Jaya Komisaris Besar Endra Zulpan, saat ditemui di "
+              "Jakarta, hari ini, mengatakan pelaku sudah ditahan.")
+    assert list(got) == ["Endra Zulpan"]
+    assert got["Endra Zulpan"].role.startswith("Kepala Bidang Humas")
+
+
+def test_description_with_demonstrative_points_back_to_the_speaker():
+    got = run("Ketua Komisi III DPR Bambang Soesatyo mengatakan rapat digelar besok.\n\n"
+              "Politisi Golkar ini menyampaikan bahwa semua fraksi akan hadir.")
+    assert list(got) == ["Bambang Soesatyo"]
+    assert got["Bambang Soesatyo"].cues == ["mengatakan", "menyampaikan"]
+
+
+def test_pronoun_cue_never_goes_to_an_unrecognised_word():
+    got = run("Penataan kawasan itu dimulai pekan depan. Pengendalian banjir juga berjalan.\n\n"
+              '"Kami bekerja keras untuk warga," ujarnya.')
+    assert got == {}
+
+
+def test_pronoun_right_before_the_verb_is_the_subject():
+    got = run('Menteri Keuangan Sri Mulyani mengatakan defisit terkendali. "Kami waspada," ujarnya.\n\n'
+              "Pada acara yang didampingi stafnya Wahyu Utomo, ia menjelaskan rencana anggaran.")
+    assert list(got) == ["Sri Mulyani"]
+
+
+def test_channel_needs_a_named_medium():
+    got = run('"Kami tidak mengira akan melihat hewan liar," ujar Philip Calder kepada media Australia.')
+    assert {n: s.kind for n, s in got.items()} == {"Philip Calder": "person"}
+
+
+def test_person_closing_a_body_chunk_is_the_speaker():
+    got = run("Jaksa KPK Rahmat Irwan mengatakan terdakwa terbukti bersalah.")
+    assert {n: (s.kind, s.role) for n, s in got.items()} == {"Rahmat Irwan": ("person", "Jaksa KPK")}
+
+
+def test_nickname_cue_ties_two_names_into_one_source():
+    got = run("Pelatih Persib Djadjang Nurdjaman mengatakan timnya siap.\n\n"
+              '"Kami akan mencari gelandang serang," ujar Djanur, sapaan Djadjang.')
+    assert list(got) == ["Djadjang Nurdjaman"]
+    assert got["Djadjang Nurdjaman"].cues == ["mengatakan", "ujar"]
+
+
+def test_misspelt_short_form_is_the_same_person():
+    got = run("Pelatih Thailand Kiatisuk Senamuang mengaku puas dengan hasil itu.\n\n"
+              '"Kami bermain baik sepanjang laga," kata Kaitisuk.')
+    assert list(got) == ["Kiatisuk Senamuang"]
+    assert got["Kiatisuk Senamuang"].cues == ["mengaku", "kata"]
+
+
+def test_person_right_before_the_verb_beats_a_place_earlier_in_the_clause():
+    got = run("Menyinggung kelemahan lini belakang Indonesia pada babak pertama, pelatih Alfred Riedl "
+              "mengakui timnya harus berbenah.")
+    assert {n: s.kind for n, s in got.items()} == {"Alfred Riedl": "person"}
+
+
+def test_own_outlet_named_without_its_domain_is_no_source():
+    text = "Pantauan Suara.com di lokasi, antrean kendaraan mengular hingga dua kilometer."
+    doc = Doc(source_uri="t", source_format="text", content=text, content_type="text")
+    doc.text, doc.language = text, "id"
+    assert extract_sources(doc, get_registry(), "id", "Suara.com") == []
+    assert [s.name for s in extract_sources(doc, get_registry(), "id", "Kompas.com")] == ["Suara"]
+
+
+def test_web_address_after_a_media_cue_is_a_medium():
+    got = run("Dilansir dari healthsite.co.in, teh hijau baik diminum pagi hari. "
+              "Harga naik 2.5 persen pada pekan itu.")
+    assert {n: s.kind for n, s in got.items()} == {"healthsite.co.in": "media"}
+
+
+def test_recognised_organisation_spans_lower_case_words():
+    got = run("Gempa itu memicu tsunami di pantai timur.\n\n"
+              "Kementerian pertahanan sipil Selandia Baru meminta semua warganya di pesisir pantai untuk pergi.")
+    assert {n: s.kind for n, s in got.items()} == {"Kementerian pertahanan sipil Selandia Baru": "organization"}
+
+
+def test_unseen_word_the_article_repeats_is_a_name_after_a_cue():
+    got = run("Sinopsis film itu baru saja dirilis oleh Zorvexa pekan ini.\n\n"
+              '"Semua tokoh menjalani petualangan baru di galaksi," tutur Zorvexa.')
+    assert list(got) == ["Zorvexa"]
+
+
+def test_connector_words_keep_a_body_name_whole():
+    got = run("Menurut Centers for Disease Control and Prevention, stroke menjadi penyebab utama kelumpuhan.")
+    assert {n: s.kind for n, s in got.items()} == {"Centers for Disease Control and Prevention": "organization"}
