@@ -127,7 +127,23 @@ def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
         j += 1
     if n and j < len(lines) and lines[j].meta in ("byline", "editor"):
         return runs[:-1] + [(s, j)]
-    return runs[:-1] + [(s, announced_list_end(lines, e))]
+    return runs[:-1] + [(s, _closing_sentences(lines, announced_list_end(lines, e)))]
+
+
+def _closing_sentences(lines: list[Line], e: int) -> int:
+    """Signal `closing_sentence`: a short sentence right under the last paragraph (`Laga
+    semifinal akan digelar pada Jumat (8/9/2017).`) still closes the article, a date in it
+    or not; furniture is no sentence."""
+    j = e
+    while j < len(lines) and j - e < S.CLOSING_SENTENCE_LINES and _closing_line(lines[j]):
+        j += 1
+    return j
+
+
+def _closing_line(line: Line) -> bool:
+    text = line.text.strip()
+    return line.cls != BAD and line.meta in ("", "date") and not line.reason and text[:1].isupper() and text.endswith(".") \
+        and line.n_words >= S.CLOSING_SENTENCE_MIN_WORDS
 
 
 def _sentence_line(line: Line) -> bool:
