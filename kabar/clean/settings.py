@@ -68,6 +68,7 @@ DATELINE_LOOKAHEAD = 8  # a dateline-only line this close to the body start open
 CITES_TITLE_MIN_WORDS = 5  # a body line holding the whole headline (this long) and more is a syndication note
 CITES_TITLE_TAIL_LINES = 3  # ...among the last lines of the body (a headline quoted in prose is fine)
 CREDITS_SENTENCE_LINES = 2  # at most this many sentences right above the reporter/editor lines join the body...
+MARKER_MAX_WORDS = 4  # a recurring line this short between two prose blocks is an in-article marker, not the end of the article
 CLOSING_SENTENCE_LINES = 2  # at most this many short sentences right after the body's last paragraph close the article...
 CLOSING_SENTENCE_MIN_WORDS = 5  # ...each a capitalised sentence of at least this many words, ending in a full stop
 CREDITS_LOOKAHEAD = 40  # ...found within this many lines after it (furniture such as `Baca juga: …`, or a list of data, may sit between)

@@ -167,12 +167,14 @@ def block_coherence(lines: list[Line], block: tuple[int, int], rest: Counter, ti
 
 def _furniture_gap(lines: list[Line], s: int, e: int) -> bool:
     """Between two prose blocks: recognised furniture, or more than a subheading. Read-also
-    links alone (`Baca juga:` and its headlines) are printed inside the article: the
-    prose below them goes on with it."""
+    links alone (`Baca juga:` and its headlines), and one short marker line that recurs on
+    the outlet's pages, are printed inside the article: the prose below goes on with it."""
     label = read_also_pattern()
     if all(lines[i].reason == "read_also" or label.match(lines[i].text.split(":", 1)[0].strip() + ":")
            for i in range(s, e)):
         return False
+    if e - s == 1 and lines[s].reason == "template" and lines[s].n_words <= S.MARKER_MAX_WORDS:
+        return False  # a marker the outlet prints inside every article (`Lanjutkan Membaca`): the article goes on
     return e - s >= S.TAIL_GAP_MIN_LINES or any(lines[i].cls == BAD for i in range(s, e))
 
 
