@@ -15,7 +15,7 @@ with a paragraph opening `Oleh karena itu` / `Oleh sebab itu`); ~1 in 8 is cut t
 first 1-3 sentences (short articles); a second hash splits them into `tune` and
 `heldout` halves. A third set, `pool`, is 20 other articles per outlet (in neither half),
 rendered with another seed: tune on it so `heldout` stays unseen. Read through `read_pairs`, or `kabar eval clean <id-news>@tune`.
-Inspect: `python -m kabar.evaluate.id_dumps OUT_DIR [tune|heldout]` writes the dumps.
+Inspect: `python -m kabar.evaluate.id_dumps OUT_DIR [tune|heldout|pool]` writes the dumps.
 """
 from __future__ import annotations
 
