@@ -127,7 +127,23 @@ def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
         j += 1
     if n and j < len(lines) and lines[j].meta in ("byline", "editor"):
         return runs[:-1] + [(s, j)]
-    return runs[:-1] + [(s, announced_list_end(lines, e))]
+    return runs[:-1] + [(s, _closing_sentences(lines, announced_list_end(lines, e)))]
+
+
+def _closing_sentences(lines: list[Line], e: int) -> int:
+    """Signal `closing_sentence`: a short sentence right under the last paragraph (`Laga
+    semifinal akan digelar pada Jumat (8/9/2017).`) still closes the article, a date in it
+    or not; furniture is no sentence."""
+    j = e
+    while j < len(lines) and j - e < S.CLOSING_SENTENCE_LINES and _closing_line(lines[j]):
+        j += 1
+    return j
+
+
+def _closing_line(line: Line) -> bool:
+    text = line.text.strip()
+    return line.cls != BAD and line.meta in ("", "date") and not line.reason and text[:1].isupper() and text.endswith(".") \
+        and line.n_words >= S.CLOSING_SENTENCE_MIN_WORDS
 
 
 def _sentence_line(line: Line) -> bool:
@@ -151,12 +167,14 @@ def block_coherence(lines: list[Line], block: tuple[int, int], rest: Counter, ti
 
 def _furniture_gap(lines: list[Line], s: int, e: int) -> bool:
     """Between two prose blocks: recognised furniture, or more than a subheading. Read-also
-    links alone (`Baca juga:` and its headlines) are printed inside the article: the
-    prose below them goes on with it."""
+    links alone (`Baca juga:` and its headlines), and one short marker line that recurs on
+    the outlet's pages, are printed inside the article: the prose below goes on with it."""
     label = read_also_pattern()
     if all(lines[i].reason == "read_also" or label.match(lines[i].text.split(":", 1)[0].strip() + ":")
            for i in range(s, e)):
         return False
+    if e - s == 1 and lines[s].reason == "template" and lines[s].n_words <= S.MARKER_MAX_WORDS:
+        return False  # a marker the outlet prints inside every article (`Lanjutkan Membaca`): the article goes on
     return e - s >= S.TAIL_GAP_MIN_LINES or any(lines[i].cls == BAD for i in range(s, e))
 
 

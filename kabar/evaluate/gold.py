@@ -115,7 +115,7 @@ def _wcxb(folder: Path, mode: str, half: str | None = None) -> Iterator[tuple[di
 
 
 SPLITS = ("even", "odd")
-ID_SPLITS = ("tune", "heldout")
+ID_SPLITS = ("tune", "heldout", "pool")
 
 
 def half_of(page_id: str) -> str:

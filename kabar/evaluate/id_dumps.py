@@ -13,8 +13,9 @@ set is the same on every run. Gold is the article's body paragraphs.
 About 200 articles are chosen by a hash of the id (20 per outlet, plus every article
 with a paragraph opening `Oleh karena itu` / `Oleh sebab itu`); ~1 in 8 is cut to its
 first 1-3 sentences (short articles); a second hash splits them into `tune` and
-`heldout` halves. Read through `read_pairs`, or `kabar eval clean <id-news>@tune`.
-Inspect: `python -m kabar.evaluate.id_dumps OUT_DIR [tune|heldout]` writes the dumps.
+`heldout` halves. A third set, `pool`, is 20 other articles per outlet (in neither half),
+rendered with another seed: tune on it so `heldout` stays unseen. Read through `read_pairs`, or `kabar eval clean <id-news>@tune`.
+Inspect: `python -m kabar.evaluate.id_dumps OUT_DIR [tune|heldout|pool]` writes the dumps.
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from kabar.evaluate import id_furniture as F
 from kabar.record import Doc
 
 HALVES = ("tune", "heldout")
+POOL = "pool"  # a third set for tuning: other articles, other seeds, so `heldout` stays untuned
 PER_OUTLET = 20
 SHORT_EVERY = 8  # one article in this many is cut to its first 1-3 sentences
 GAP_FURNITURE = 0.3  # chance of furniture in a gap between two paragraphs
@@ -119,8 +121,7 @@ def _boilerplate(articles: list[dict]) -> set[str]:
     return {p for p, n in seen.items() if n >= 3}
 
 
-def choose(articles: list[dict]) -> list[tuple[dict, list[str], list[str]]]:
-    """(article, gold paragraphs, outlet boilerplate paragraphs) of the chosen articles."""
+def _eligible(articles: list[dict]) -> list[tuple[dict, list[str], list[str]]]:
     promo = _boilerplate(articles)
     eligible = []
     for a in articles:
@@ -129,11 +130,31 @@ def choose(articles: list[dict]) -> list[tuple[dict, list[str], list[str]]]:
         if paras:
             tail = [p.strip() for p in a["text"].split("\n\n") if p.strip() in promo]
             eligible.append((a, paras, tail))
+    return eligible
+
+
+def choose(articles: list[dict]) -> list[tuple[dict, list[str], list[str]]]:
+    """(article, gold paragraphs, outlet boilerplate paragraphs) of the chosen articles."""
+    eligible = _eligible(articles)
     eligible.sort(key=lambda row: _hash(row[0]["id"]))
     picked, per = [], {}
     for row in eligible:
         outlet = row[0]["outlet"]
         if per.get(outlet, 0) < PER_OUTLET or any(_OLEH.match(p) for p in row[1]):
+            per[outlet] = per.get(outlet, 0) + 1
+            picked.append(row)
+    return picked
+
+
+def choose_pool(articles: list[dict]) -> list[tuple[dict, list[str], list[str]]]:
+    """`PER_OUTLET` articles per outlet in neither half, picked by another hash."""
+    taken = {row[0]["id"] for row in choose(articles)}
+    rest = [row for row in _eligible(articles) if row[0]["id"] not in taken]
+    rest.sort(key=lambda row: _hash(row[0]["id"] + "#pool"))
+    picked, per = [], {}
+    for row in rest:
+        outlet = row[0]["outlet"]
+        if per.get(outlet, 0) < PER_OUTLET:
             per[outlet] = per.get(outlet, 0) + 1
             picked.append(row)
     return picked
@@ -216,10 +237,11 @@ def _gap(page: _Page, rng: random.Random, last: bool) -> list[str]:
     return [page.fill(t) for t in block]
 
 
-def render(article: dict, paras: list[str], promo: list[str], others: list[dict]) -> tuple[str, list[str]]:
-    """(the page dump, the gold paragraphs) of one article."""
-    rng = random.Random(_hash(article["id"]))
-    if _hash(article["id"] + "#short") % SHORT_EVERY == 0:
+def render(article: dict, paras: list[str], promo: list[str], others: list[dict],
+           salt: str = "") -> tuple[str, list[str]]:
+    """(the page dump, the gold paragraphs) of one article; `salt` reseeds every choice."""
+    rng = random.Random(_hash(article["id"] + salt))
+    if _hash(article["id"] + salt + "#short") % SHORT_EVERY == 0:
         paras = _short(paras, rng)
     page = _Page(article, others, rng)
     style = page.style
@@ -267,7 +289,8 @@ def render(article: dict, paras: list[str], promo: list[str], others: list[dict]
 
 
 def read_pairs(folder: str | Path, half: str | None = None) -> list[tuple[dict, Doc]]:
-    """(gold, raw Doc) for the chosen articles of one half (both when `half` is None)."""
+    """(gold, raw Doc) for the chosen articles of one half (both when `half` is None), or of
+    the `pool` (articles in neither half, rendered with another seed)."""
     from kabar.evaluate.gold import normalise
 
     folder = Path(folder)
@@ -276,11 +299,12 @@ def read_pairs(folder: str | Path, half: str | None = None) -> list[tuple[dict, 
     for a in articles:
         by_outlet.setdefault(a["outlet"], []).append(a)
     out = []
-    for article, paras, promo in choose(articles):
-        if half and half_of(article["id"]) != half:
+    pool = half == POOL
+    for article, paras, promo in (choose_pool(articles) if pool else choose(articles)):
+        if half and not pool and half_of(article["id"]) != half:
             continue
         others = [o for o in by_outlet[article["outlet"]] if o["id"] != article["id"]]
-        dump, gold_paras = render(article, paras, promo, others)
+        dump, gold_paras = render(article, paras, promo, others, salt="#pool" if pool else "")
         page_id = article["id"].removeprefix("indosum:")
         gold = normalise(id=page_id, title=title_of(article["url"]), body="\n".join(gold_paras),
                          url=article["url"], outlet_domain=article["outlet"], language="id")

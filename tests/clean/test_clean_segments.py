@@ -125,3 +125,15 @@ def test_a_card_list_ends_the_body_one_card_above_its_first_button():
     assert _body(zones) == ARTICLE_EN
     assert {z.reason for z in zones if z.text in cards} <= {"end_block:cards", "duplicate"}
     assert all(z.zone != META for z in zones if z.text in ARTICLE_EN)
+
+
+def test_a_short_closing_sentence_under_the_last_paragraph_is_body():
+    closing = "Tanggul Ciliwung diperiksa ulang Jumat (17/5/2024)."
+    zones = _zones(HEAD + PARAS + [closing] + FOOT[1:])  # no editor code: nothing else pulls it in
+    assert _body(zones) == PARAS + [closing]
+    assert all(z.zone == DROPPED for z in zones if z.text in ("TOPIK TERKAIT", "Copyright © 2024 Kabar Harian"))
+
+
+def test_a_short_headline_under_the_last_paragraph_is_not_body():
+    zones = _zones(HEAD + PARAS + ["Harga Cabai Turun Jelang Akhir Pekan"] + FOOT[1:])
+    assert _body(zones) == PARAS

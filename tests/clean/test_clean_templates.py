@@ -38,3 +38,16 @@ def test_batch_of_one_and_other_outlets_learn_nothing():
     assert PROMO in one.docs[0].text
     mixed = [Doc(f"x{n}", "text", _page(n, True), "text", url=f"https://site{n}.example.com/") for n in range(3)]
     assert all(PROMO in d.text for d in CleanStep()(mixed).docs)
+
+
+
+def test_one_short_outlet_marker_between_paragraphs_is_no_end_of_the_article():
+    from kabar.clean import signals as sig
+    from kabar.clean.lines import read_lines
+    from kabar.clean.text import _furniture_gap
+
+    page = "\n\n".join([PARA.format(n=1), "Lanjutkan Membaca", PARA.format(n=2), "Dapatkan Promo Menarik Dari Mitra Kami Setiap Hari", PARA.format(n=3)])
+    lines = read_lines(page, frozenset({sig.normalise("Lanjutkan Membaca"), sig.normalise("Dapatkan Promo Menarik Dari Mitra Kami Setiap Hari")}))
+    assert [l.reason for l in lines[1::2]] == ["template", "template"]
+    assert not _furniture_gap(lines, 1, 2)  # a marker printed inside every article
+    assert _furniture_gap(lines, 3, 4)  # a longer recurring line (a promo) still ends it

@@ -17,6 +17,14 @@ def test_dumps_are_deterministic_and_split_in_two_halves():
     assert len({g["outlet_domain"] for g, _ in tune}) == len({g["outlet_domain"] for g, _ in heldout}) == 10
 
 
+def test_the_pool_is_other_articles_of_every_outlet():
+    pool, every = read_pairs(ID_NEWS, "pool"), read_pairs(ID_NEWS)
+    ids = lambda pairs: {g["id"] for g, _ in pairs}  # noqa: E731
+    assert len(pool) == 200 and not ids(pool) & ids(every)
+    assert len({g["outlet_domain"] for g, _ in pool}) == 10
+    assert [d.content for _, d in pool] == [d.content for _, d in read_pairs(ID_NEWS, "pool")]
+
+
 def test_gold_paragraphs_sit_verbatim_among_furniture():
     pairs = read_pairs(ID_NEWS)
     for gold, doc in pairs:
