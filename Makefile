@@ -2,7 +2,9 @@
 #   make run    install (locked) and run kabar on the bundled seeds
 #   make test   install (locked) and run the test suite
 PY ?= python3
-UV := $(PY) -m uv
+# The uv that started us (`uv run` exports UV), else uv on PATH, else the interpreter's: inside
+# the project's venv (a `uv run` child, an activated shell) `python3` has neither uv nor pip.
+UV ?= $(shell command -v uv 2>/dev/null || echo $(PY) -m uv)
 
 .PHONY: setup run test
 # Bytecode is compiled once at install: every run then imports Prefect, GX and their
