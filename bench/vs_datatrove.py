@@ -24,7 +24,10 @@ once it exits - `getrusage(RUSAGE_CHILDREN)` after all of them have been reaped)
             the timeout, see DT_TIMEOUT)
             -> `ParquetWriter`, `LocalPipelineExecutor` with 1 and 2 tasks/workers;
 - `prefect`: Prefect's ephemeral API server started and stopped, nothing else;
-- `seeds`:  `kabar run seeds --full` (5 documents: the fixed cost of a run).
+- `seeds`:  `kabar run seeds --full` (5 documents: the fixed cost of a run);
+- `base1`, `base2`, `baseseeds`: `kabar1`, `kabar2`, `seeds` run from another source tree of
+            kabar (`--base DIR`, e.g. `git archive <commit> | tar -x -C DIR`), on this venv:
+            before and after a change, in the same rounds.
 Start-up: every page configuration also runs on `--small` pages (default 5) once a round;
 its wall time there is reported as the start-up cost.
 Rounds interleave the configurations (round r runs them all, in a rotated order), so
@@ -54,7 +57,8 @@ DT_PACKAGES = ["datatrove[io]", "trafilatura==2.3.1", "lxml_html_clean"]
 # slows past it (and the sandbox process it restarts then re-imports trafilatura); kabar
 # has no such cut, so both extract every page
 DT_TIMEOUT = 120
-PAGE_CONFIGS = ("floor", "bare", "kabar1", "kabar2", "dt1", "dt2")
+PAGE_CONFIGS = ("floor", "bare", "kabar1", "kabar2", "dt1", "dt2", "base1", "base2")
+DEFAULT_CONFIGS = ("floor", "bare", "kabar1", "kabar2", "dt1", "dt2")
 KABAR_ARGS = {"kabar1": ["--workers", "1"], "kabar2": ["--workers", "2", "--runner", "processes"]}
 QUIET = {"DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "GX_ANALYTICS_ENABLED": "false"}
 
@@ -176,6 +180,10 @@ def ensure_dt_venv(venv: Path) -> Path:
 
 def command(config: str, pages: Path, work: Path, dt_python: Path | None) -> tuple[list[str], Path]:
     out = work / f"out-{config}-{pages.name}"
+    if config.startswith("base"):
+        cmd, _ = command({"base1": "kabar1", "base2": "kabar2", "baseseeds": "seeds"}[config], pages, work, dt_python)
+        cmd[cmd.index("--out") + 1] = str(out)
+        return cmd, out
     me = str(Path(__file__).resolve())
     kabar = str(Path(sys.executable).parent / "kabar")
     if config == "floor":
@@ -195,12 +203,17 @@ def command(config: str, pages: Path, work: Path, dt_python: Path | None) -> tup
     raise SystemExit(f"unknown configuration {config}")
 
 
-def run_one(config: str, pages: Path, work: Path, dt_python: Path | None) -> dict:
+def run_one(config: str, pages: Path, work: Path, dt_python: Path | None, base: str | None = None) -> dict:
     cmd, out = command(config, pages, work, dt_python)
     shutil.rmtree(out, ignore_errors=True)
+    env = {**os.environ, **QUIET}
+    if config.startswith("base"):
+        if not base:
+            raise SystemExit(f"{config} needs --base DIR (a source tree of kabar)")
+        env["PYTHONPATH"] = base  # ahead of the venv's editable install of this tree
     cpu0 = _children_cpu()
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, env={**os.environ, **QUIET})
+    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, env=env)
     wall = time.perf_counter() - t0
     _reap_all()
     cpu = _children_cpu() - cpu0
@@ -211,7 +224,7 @@ def run_one(config: str, pages: Path, work: Path, dt_python: Path | None) -> dic
 
 
 def _docs(config: str, stdout: str, out: Path) -> int:
-    if config in KABAR_ARGS or config == "seeds":
+    if config in KABAR_ARGS or config in ("seeds", "base1", "base2", "baseseeds"):
         manifest = max((out / "runs").glob("*.json"), key=lambda p: p.stat().st_mtime)
         return json.loads(manifest.read_text())["counts"]["loaded"]
     return int(json.loads(stdout.strip().splitlines()[-1])["docs"])
@@ -222,7 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--n", type=int, default=700, help="pages")
     p.add_argument("--small", type=int, default=5, help="pages of the start-up run (0: none)")
     p.add_argument("--rounds", type=int, default=3)
-    p.add_argument("--configs", default=",".join(PAGE_CONFIGS))
+    p.add_argument("--configs", default=",".join(DEFAULT_CONFIGS))
+    p.add_argument("--base", help="source tree of kabar for the base* configurations")
     p.add_argument("--out", default=str(REPO / "bench" / "out" / "vs"))
     p.add_argument("--dt-venv", default=str(DT_VENV))
     p.add_argument("--json", help="also write every measurement here")
@@ -254,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         order = configs[r % len(configs):] + configs[:r % len(configs)]
         for c in order:
             for pages in ([big] + ([small] if small else [])) if c in PAGE_CONFIGS else [None]:
-                res = run_one(c, pages or work, work, dt_python)
+                res = run_one(c, pages or work, work, dt_python, a.base)
                 res["round"] = r
                 results.append(res)
                 print(f"[{time.strftime('%H:%M:%S')}] round {r + 1} {c:7} {res['pages']:>10}: {res['docs']} docs,"
@@ -286,13 +300,15 @@ def report(results: list[dict], configs: list[str], big: str | None, small: str 
     print("ratios (of medians):")
     rows = {c: r for c, r in rows.items() if r["per_cpu"] and r["per_wall"]}
     for a, b in (("kabar1", "dt1"), ("kabar2", "dt2"), ("kabar1", "floor"), ("bare", "floor"), ("dt1", "floor"),
-                 ("kabar2", "kabar1"), ("dt2", "dt1"), ("kabar1", "bare")):
+                 ("kabar2", "kabar1"), ("dt2", "dt1"), ("kabar1", "bare"), ("kabar1", "base1"),
+                 ("kabar2", "base2"), ("base1", "dt1"), ("base2", "base1")):
         if a in rows and b in rows:
             print(f"  {a + ' ÷ ' + b:16} pages/CPU s {rows[a]['per_cpu'] / rows[b]['per_cpu']:5.2f}"
                   f"   pages/wall s {rows[a]['per_wall'] / rows[b]['per_wall']:5.2f}")
-    if "seeds" in rows and "prefect" in rows:
-        print(f"  seeds run ÷ Prefect server start   wall {rows['seeds']['wall'] / rows['prefect']['wall']:5.2f}"
-              f"   CPU {rows['seeds']['cpu'] / rows['prefect']['cpu']:5.2f}")
+    for seeds in ("seeds", "baseseeds"):
+        if seeds in rows and "prefect" in rows:
+            print(f"  {seeds} run ÷ Prefect server start   wall {rows[seeds]['wall'] / rows['prefect']['wall']:5.2f}"
+                  f"   CPU {rows[seeds]['cpu'] / rows['prefect']['cpu']:5.2f}")
 
 
 if __name__ == "__main__":
