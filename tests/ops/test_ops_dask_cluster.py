@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ops.test_ops_dask import VOLATILE, _rows
+from test_ops_dask import VOLATILE, _rows
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 DASK = str(Path(sys.executable).parent / "dask")
