@@ -100,4 +100,5 @@ def test_ops_dask_scheduler_and_workers_equal_threads_run(seeds_dir, tmp_path, d
         a, cols_a = _rows(outs["threads"] / table, "doc_id")
         b, cols_b = _rows(outs["cluster"] / table, "doc_id")
         assert cols_a == cols_b and VOLATILE.isdisjoint(cols_a)
-        assert a == b  # row for row, every column but the run's own id and time
+        differ = sorted({c for ra, rb in zip(a, b) for c, x, y in zip(cols_a, ra, rb) if x != y})
+        assert a == b, f"{table}: columns differ: {differ}"  # row for row, all but the run's own id and time
