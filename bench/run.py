@@ -14,7 +14,7 @@ long text block, so the clean bodies differ (no exact duplicate) and share well 
 
 Configurations (each runs in its own child process; peak RSS is sampled with psutil over
 the whole process tree of the child every 0.2 s, both the tree sum and the largest process):
-- `bare`:   the pure stage functions (read, clean, enrich, write Parquet) in a plain loop;
+- `bare`:   the pipeline list without gates and dedup (read, clean, enrich, write Parquet) in a plain loop;
 - `floor`:  the libraries alone: trafilatura (kabar's settings) on the HTML pages and
             langdetect (seeded, same max_chars) on the clean bodies the bare loop wrote;
 - `kabar1`: `kabar run --full --workers 1` (default runner, threads);
@@ -132,32 +132,28 @@ def build_corpus(n: int, root: Path) -> Path:
 
 
 def mode_bare(corpus: Path, out: Path, shard_docs: int) -> dict:
-    """Read, clean, enrich, write Parquet, shard by shard, in this process."""
+    """The pipeline list without its gates and dedup (read, clean, enrich, write), in this process."""
     t_import = time.perf_counter()
-    from kabar.load import Store, utcnow
-    from kabar.pipeline import clean_shard, enrich_shard, extract_shard, plan_shards
-    from kabar.readers import discover
+    from collections import Counter
 
-    stage = {"extract": 0.0, "clean": 0.0, "enrich": 0.0, "write": 0.0}
+    from kabar.load import Store, utcnow
+    from kabar.pipeline import plan_shards, steps
+    from kabar.pipeline.steps import Dedup, Gate
+    from kabar.readers import discover
+    from kabar.steps import Context, ShardResult, run_steps
+
+    bare = [s for s in steps() if not isinstance(s, (Gate, Dedup))]
     t0, c0 = time.perf_counter(), time.process_time()
     files, _ = discover([str(corpus)])
     store = Store(str(out))
     loaded = rejected = 0
+    stats: Counter = Counter()
     for n, shard_files in enumerate(plan_shards(files, shard_docs, 64 * 1024 * 1024)):
-        t = time.perf_counter()
-        shard = extract_shard(shard_files)
-        stage["extract"] += time.perf_counter() - t
-        t = time.perf_counter()
-        shard = clean_shard(shard)
-        stage["clean"] += time.perf_counter() - t
-        t = time.perf_counter()
-        shard = enrich_shard(shard)
-        stage["enrich"] += time.perf_counter() - t
-        t = time.perf_counter()
-        store.write_articles(shard.docs, "bench", n, utcnow())
-        stage["write"] += time.perf_counter() - t
+        ctx = Context(files=shard_files, store=store, run_id="bench", shard_no=n, at=utcnow())
+        shard = run_steps(bare, ShardResult(stats=stats), ctx)
         loaded += len(shard.docs)
         rejected += len(shard.rejects)
+    stage = {s.name: stats.get(f"time_ms.{s.name}", 0) / 1000 for s in bare}
     return {"docs": loaded, "rejected": rejected, "seconds_steady": time.perf_counter() - t0,
             "cpu_steady": time.process_time() - c0,
             "seconds_import": t0 - t_import, "stage_seconds": stage}

@@ -1,4 +1,4 @@
-"""The kabar flow: extract → [raw gate] → clean → [clean gate] → enrich → [enriched gate] → load.
+"""The kabar flow: the pipeline of `kabar/pipeline/order.py`, shard by shard.
 
 Shards run concurrently on the flow's task runner (threads by default, processes or
 Dask as a setting, see flows/runners.py); loading happens in the flow's own process,
@@ -24,8 +24,7 @@ from tasks import stages
 
 def submit_shard(run: Run, i: int, files, cache: bool):
     key = stages.shard_key(files) if cache else None
-    reports = run.reports_dir if run.gx is not None else None
-    return stages.shard.submit(files, key, cache, reports, run.run_name(i))
+    return stages.shard.submit(files, key, cache, run.shard_context(i, files))
 
 
 @flow(name="kabar", log_prints=False, validate_parameters=True, task_runner=from_env())

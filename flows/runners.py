@@ -6,7 +6,7 @@ flow reads it from its process environment (`KABAR_RUNNER`, `KABAR_WORKERS`,
 fixed before the flow starts and cannot be a flow parameter.
 
 Dask workers only need the installed project: tasks reach them pickled by reference
-to `tasks.stages`, which imports the pure shard functions from `kabar.pipeline`.
+to `tasks.stages`, which runs the pipeline list of `kabar.pipeline.order`.
 """
 from __future__ import annotations
 

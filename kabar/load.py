@@ -24,38 +24,10 @@ import fsspec
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from kabar.record import ARTICLE_SCHEMA, QUARANTINE_SCHEMA, Doc
-from kabar.steps import Reject
+from kabar.record import ARTICLE_SCHEMA, QUARANTINE_SCHEMA, Doc, Reject, article_row
 
 ARTICLES, QUARANTINE, STATE = "articles", "quarantine", "_state"
 MAX_QUARANTINE_CONTENT = 2_000_000  # chars kept of a rejected record, enough to reprocess a page
-
-
-def article_row(doc: Doc, run_id: str, ingested_at: datetime) -> dict[str, Any]:
-    return {
-        "doc_id": doc.doc_id,
-        "source_uri": doc.source_uri,
-        "source_format": doc.source_format,
-        "url": doc.url,
-        "fetched_at": doc.fetched_at,
-        "title": doc.title,
-        "text": doc.text,
-        "language": doc.language,
-        "language_score": float(doc.language_score),
-        "outlet": doc.outlet,
-        "outlet_domain": doc.outlet_domain,
-        "published_at": doc.published_at,
-        "published_at_local": doc.published_at_local,
-        "authors": list(doc.authors),
-        "dateline": doc.dateline,
-        "sources": [s.to_row() for s in doc.sources],
-        "n_words": doc.n_words,
-        "content_sha1": doc.content_sha1,
-        "near_duplicate_of": doc.near_duplicate_of,
-        "zones": [{"line_no": z.line_no, "zone": z.zone, "reason": z.reason, "text": z.text} for z in doc.zones],
-        "run_id": run_id,
-        "ingested_at": ingested_at,
-    }
 
 
 def quarantine_row(rej: Reject, run_id: str, at: datetime) -> dict[str, Any]:

@@ -18,19 +18,26 @@ TITLE, META, BODY, DROPPED = "title", "meta", "body", "dropped"
 ZONES = (TITLE, META, BODY, DROPPED)
 
 SOURCE_KINDS = ("person", "media", "organization")
+SOURCE_FORMATS = ("text", "html", "jsonl", "warc")  # one per reader
+CONTENT_TYPES = ("text", "html")  # how a Doc's `content` must be cleaned
 
 
 class Rejected(Exception):
-    """Raised by a stage for a document that must go to quarantine.
+    """Raised for a document (or an input) that must go to quarantine: kabar's one reject type.
 
     `reason` is a short stable code an operator can group by (e.g. `empty_body`,
-    `decode_error`); `detail` is free text for a human.
+    `decode_error`); `detail` is free text for a human. Readers subclass it for trouble
+    that needs more context (`ReadError`, `DecodeFailure`).
     """
 
     def __init__(self, reason: str, detail: str = ""):
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail
+
+    def reject(self, stage: str, doc: "Doc") -> "Reject":
+        """The quarantine entry for `doc`, rejected by `stage`."""
+        return Reject(stage, self.reason, self.detail, doc.source_uri, doc)
 
 
 @dataclass(slots=True)
@@ -123,6 +130,19 @@ class Doc:
         return [z for z in self.zones if z.zone == zone]
 
 
+@dataclass(slots=True)
+class Reject:
+    """A quarantined record: who rejected it, why, and what to reprocess it from."""
+
+    stage: str
+    reason: str
+    detail: str
+    source_uri: str
+    doc: Doc | None = None  # None when no Doc could be built (unreadable input)
+    source_format: str | None = None
+    raw_preview: str | None = None  # for inputs that never became a Doc
+
+
 def sha1_hex(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -174,6 +194,29 @@ ARTICLE_COLUMNS: list[tuple[str, pa.DataType, str]] = [
     ("ingested_at", UTC_TS, "When the row was loaded, UTC."),
 ]
 ARTICLE_SCHEMA = pa.schema([pa.field(n, t) for n, t, _ in ARTICLE_COLUMNS])
+ARTICLE_RUN_COLUMNS = ("run_id", "ingested_at")  # set by load; every other column is the Doc's attribute
+
+
+def article_row(doc: Doc, run_id: str, ingested_at: datetime) -> dict[str, Any]:
+    """A Parquet row of `doc`: each column of ARTICLE_COLUMNS, named as the Doc names it."""
+    row = {"run_id": run_id, "ingested_at": ingested_at}
+    for f in ARTICLE_SCHEMA:
+        if f.name not in row:
+            row[f.name] = _cell(getattr(doc, f.name), f.type)
+    return row
+
+
+def _cell(value: Any, typ: pa.DataType) -> Any:
+    """A value shaped for its column type: lists item by item, records field by field."""
+    if pa.types.is_list(typ):
+        return [_cell(v, typ.value_type) for v in value]
+    if pa.types.is_struct(typ):
+        if hasattr(value, "to_row"):
+            return value.to_row()
+        return {typ.field(i).name: getattr(value, typ.field(i).name) for i in range(typ.num_fields)}
+    if pa.types.is_floating(typ):
+        return float(value)
+    return value
 
 QUARANTINE_COLUMNS: list[tuple[str, pa.DataType, str]] = [
     ("source_uri", pa.string(), "Input the record came from (`path#N` for multi-record files)."),

@@ -62,22 +62,19 @@ def distributions(rows: list[dict[str, Any]]) -> dict[str, Counter]:
 
 def stage_counts(manifest: dict[str, Any]) -> list[tuple[str, int, int, int]]:
     """(stage, documents in, documents out, quarantined) in pipeline order."""
-    c = manifest["counts"]
-    ps = c.get("per_stage", {})
+    from kabar.pipeline.order import NAMES
+
+    ps = manifest["counts"].get("per_stage", {})
     out: list[tuple[str, int, int, int]] = []
-    n = ps.get("extract", {}).get("read", 0)
-    for stage in ("extract", "validate_raw", "clean", "validate_clean", "enrich", "validate_enriched"):
+    n = 0
+    for stage in NAMES:
         s = ps.get(stage)
-        if s is None:
-            continue
-        if stage.startswith("validate_"):
-            kept = n - s.get("quarantined", 0)
-        else:
-            n = s.get("read", s.get("total", n))
-            kept = s.get("forwarded", 0)
+        if s is None or "forwarded" not in s and "quarantined" not in s:
+            continue  # a step that passes every document on (write) or did not run
+        n = s.get("read", s.get("total", n))
+        kept = s.get("forwarded", n - s.get("quarantined", 0))
         out.append((stage, n, kept, n - kept))
         n = kept
-    out.append(("load (dedup)", n, c["loaded"], n - c["loaded"]))
     return out
 
 

@@ -7,6 +7,9 @@ step) sit on the tasks that touch the outside world: reading inputs and writing
 parts. Clean, enrich and the gates are pure computation; a retry would only repeat
 the same failure.
 
+The steps and their order come from `kabar/pipeline/order.py`; each step's class says
+whether it does I/O (`io`) and whether it may be cached (`cacheable`).
+
 Caching is off by default and opt-in per run (`cache=True`, README "Caching"). It is
 safe only for extract, clean and enrich, whose output is a function of the shard's
 input files and of kabar's code and data files (langdetect is seeded). Their cache
@@ -27,8 +30,9 @@ from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
 from kabar import pipeline
+from kabar.pipeline import order
 from kabar.readers import InputFile
-from kabar.steps import ShardResult
+from kabar.steps import SHARD, Context, ShardResult
 
 _pure = dict(cache_policy=NO_CACHE, persist_result=False)
 _io_retries = dict(retries=3, retry_delay_seconds=[2, 10, 30], retry_jitter_factor=0.5)
@@ -62,58 +66,40 @@ def _key_fn(context, parameters) -> str:
 _cached = dict(cache_key_fn=_key_fn, persist_result=True, cache_expiration=timedelta(days=CACHE_DAYS))
 
 
-def _extract(files: list[InputFile], key: str | None = None) -> ShardResult:
-    return pipeline.extract_shard(files)
+def _step(name: str, shard: ShardResult, ctx: Context, key: str | None = None) -> ShardResult:
+    return order.step(name).run(shard, ctx)
 
 
-def _clean(shard: ShardResult, key: str | None = None) -> ShardResult:
-    return pipeline.clean_shard(shard)
+def _task(cls, cache: bool):
+    """The Prefect task of one pipeline step: retries if it does I/O, cached only if its
+    output is a function of the shard's files, code and data files."""
+    opts = dict(_io_retries) if cls.io else {}
+    opts.update(_cached if cache and cls.cacheable else _pure)
+    return task(_step, name=cls.name, **opts)
 
 
-def _enrich(shard: ShardResult, key: str | None = None) -> ShardResult:
-    return pipeline.enrich_shard(shard)
-
-
-extract = task(_extract, name="extract", **_io_retries, **_pure)
-extract_cached = task(_extract, name="extract", **_io_retries, **_cached)
-clean = task(_clean, name="clean", **_pure)
-clean_cached = task(_clean, name="clean", **_cached)
-enrich = task(_enrich, name="enrich", **_pure)
-enrich_cached = task(_enrich, name="enrich", **_cached)
-
-
-def extract_task(cache: bool):
-    return extract_cached if cache else extract
+_TASKS = {(cls.name, cache): _task(cls, cache) for cls in order.PIPELINE if cls.where == SHARD for cache in (False, True)}
 
 
 def step_task(name: str, cache: bool):
-    return {("clean", False): clean, ("clean", True): clean_cached,
-            ("enrich", False): enrich, ("enrich", True): enrich_cached}[(name, cache)]
-
-
-@task(name="validate", **_pure)
-def validate(shard: ShardResult, suite: str, reports_dir: str, run_name: str) -> ShardResult:
-    return pipeline.gate_shard(shard, suite, reports_dir, run_name)
+    return _TASKS[(name, cache)]
 
 
 @task(name="shard", **_pure)
-def shard(files: list[InputFile], key: str | None, cache: bool, reports_dir: str | None, run_name: str) -> ShardResult:
-    """One shard through every stage, in the worker that runs this task.
+def shard(files: list[InputFile], key: str | None, cache: bool, ctx: Context) -> ShardResult:
+    """The shard steps of the pipeline over one shard, in the worker that runs this task.
 
-    The stage tasks run as its nested task runs (each still visible in the UI, with its
-    own retries and caching), so a shard's documents cross a process boundary once, back
-    to the flow for loading. Chaining the stage tasks in the flow instead made every
+    Each step runs as a nested task run (each still visible in the UI, with its own
+    retries and caching), so a shard's documents cross a process boundary once, back
+    to the flow for loading. Chaining the step tasks in the flow instead made every
     shard travel through the flow's process between stages, and with the process or
     Dask runners that serialisation, not the work, set the pace."""
     # quote(): Prefect would otherwise walk every document, zone and source of a shard
     # twice per task call looking for futures (~8 ms a document per call, measured),
     # at the price of the dependency arrows between these nested runs in the UI.
-    result = extract_task(cache)(files, key)
-    for suite, step in (("raw", "clean"), ("clean", "enrich"), ("enriched", None)):
-        if reports_dir is not None:
-            result = validate(quote(result), suite, reports_dir, run_name)
-        if step is not None:
-            result = step_task(step, cache)(quote(result), key)
+    result = ShardResult()
+    for step in order.shard_steps():
+        result = step_task(step.name, cache)(step.name, quote(result), quote(ctx), key)
     return result
 
 

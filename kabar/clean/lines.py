@@ -10,6 +10,7 @@ from __future__ import annotations
 from kabar.clean import settings as S
 from kabar.clean import signals as sig
 from kabar.clean.phrases import phrase_hit, read_also_pattern, stopwords
+from kabar.enrich.dateline import is_dateline_only
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -121,7 +122,7 @@ def _subheading(lines: list[Line], i: int) -> bool:
 def _classify(line: Line, templates) -> None:
     text, n = line.text.strip(), line.n_words
     line.meta = sig.meta_label(text) or ""
-    if not line.meta and sig.is_dateline_only(text):
+    if not line.meta and is_dateline_only(text):
         line.meta = "dateline"
     elif not line.meta and sig.is_date_line(text, n):
         line.meta = "date"

@@ -102,9 +102,9 @@ def meta_pattern() -> tuple[re.Pattern, dict[str, str]]:
 
 @functools.lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    words = set()
-    for lang in ("id", "en"):
-        for entry in load_lines(f"{_DIR}/stopwords-{lang}.txt"):
+    words = set()  # every language's file: a new language adds boilerplate/stopwords-<code>.txt
+    for path in sorted((data_dir() / _DIR).glob("stopwords-*.txt")):
+        for entry in load_lines(f"{_DIR}/{path.name}"):
             words.update(w.lower() for w in entry.split())
     return frozenset(words)
 

@@ -6,6 +6,7 @@ import re
 
 from kabar.clean import settings as S
 from kabar.clean.phrases import credit_words, meta_pattern, stopwords
+from kabar.enrich.settings import name_particles
 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -20,30 +21,12 @@ _DATE = re.compile(
     r"|\b\d{1,2}[:.]\d\d\s*(WIB|WITA|WIT|am|pm|UTC|GMT)\b|\b\d+\s+(menit|jam|hari|minutes?|hours?|days?)\s+(yang\s+)?(lalu|ago)\b",
     re.I,
 )
-_DATELINE_ONLY = re.compile(r"^[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}\s*(?:\([A-Za-z]+\))?\s*[-–—]+$")
 _PAREN_TAIL = re.compile(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)\s*$")
 _SLASH_CREDIT = re.compile(r"^[•·\-*]?\s*[\w.]+(?:\s\w+)?/[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}$")
 _PAREN_SLASH_CREDIT = re.compile(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
-_NAME = re.compile(r"^(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|bin|binti|van|de|al))*\s*[,&]?$")
-
-
-_LEDE_DATELINE = re.compile(
-    r"^(?:[a-z][\w-]*(?:\.[a-z]{2,6})+\s*,\s*)?"  # `jpnn.com, JAKARTA -`
-    r"(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}\s*,\s*)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}"
-    r"\s*(?:\([A-Za-z][\w. ]*\))?\s*(?:[-–—]{1,2})\s+\S"
-)
-
-
-def opens_with_dateline(line: str) -> bool:
-    """`TRIBUNJOGJA.COM, BANTUL - Ratusan warga…`, `WASHINGTON (Reuters) - …`,
-    `jpnn.com, JAKARTA - …`: a lede."""
-    return _LEDE_DATELINE.match(line.lstrip()) is not None
-
-
-def without_dateline(line: str) -> str:
-    """The lede after its dateline (`KOMPAS.com - Warga…` → `Warga…`), else the line."""
-    m = _LEDE_DATELINE.match(line.lstrip())
-    return line.lstrip()[m.end() - 1:] if m else line
+_NAME = re.compile(r"^(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|"
+                   + "|".join(sorted(name_particles(in_running_text=True)))  # enrich.yaml `names`
+                   + r"))*\s*[,&]?$")
 
 
 def is_call_to_action(line: str) -> bool:
@@ -111,12 +94,6 @@ def date_words_left(line: str) -> int:
     return sum(1 for w in words(_DATE.sub(" ", line)) if not w.isdigit())
 
 
-def is_dateline_only(line: str) -> bool:
-    """`Moskow -`, `Jakarta, (ANTARA) -`: the place line printed before the first paragraph."""
-    text = line.strip()
-    return text[-1:] in "-–—" and bool(_DATELINE_ONLY.match(text))
-
-
 def is_caption(line: str, n_words: int) -> bool:
     """Photo caption or credit: ends in `(dok. KCNA via REUTERS)` or `(JP/Dhoni Setiawan)`,
     or is `• Outlet/Photographer`."""
@@ -152,8 +129,6 @@ def normalise(line: str) -> str:
 
 
 _CRUMB_SEP = re.compile(r"\s+([»›>/|])\s+")
-_HOST = re.compile(r"^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}$", re.I)
-_BYLINE_SHAPE = re.compile(r"^(?:(?P<section>[^,]{1,40}?)\s+[-–—|]\s+)?(?P<name>[^,]{3,60}?)\s*,\s*(?P<outlet>[^,]{2,40})$")
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -170,31 +145,3 @@ def is_breadcrumb(line: str) -> bool:
     if seps == {"|"}:  # `What is Mesh WiFi? | Whole Home Mesh WiFi | TP-Link`: a <title>
         return max(sizes) <= S.CRUMB_PAIR_MAX_WORDS
     return len(segs) >= 3 or bool(seps & set("»›>")) or max(sizes) <= S.CRUMB_PAIR_MAX_WORDS
-
-
-@functools.lru_cache(maxsize=1)
-def _outlet_names() -> frozenset[str]:
-    from kabar.registry import get_registry
-
-    reg = get_registry()
-    names = {" ".join(n.casefold().split()) for n, _ in reg.all_names()}
-    names.update(d for o in reg.outlets for d in o.domains)
-    return frozenset(names)
-
-
-def is_masthead(line: str) -> bool:
-    """A line that is just a host name (`Tribun-Timur.com`) or an outlet's name from the
-    outlet registry (`The Jakarta Post`): the site's masthead, never the headline."""
-    text = line.strip().strip("|•·-–— ")
-    if _HOST.match(text):
-        return True
-    return " ".join(text.casefold().split()) in _outlet_names()
-
-
-def is_byline_shape(line: str) -> bool:
-    """`Market - Arrijal Rachman, CNBC Indonesia`: (a section,) a person's name, then the outlet."""
-    m = _BYLINE_SHAPE.match(line.strip())
-    if not m or not is_masthead(m.group("outlet")):
-        return False
-    name = m.group("name")
-    return is_name_line(name, len(words(name)))

@@ -10,9 +10,11 @@ from collections import Counter
 
 from kabar.clean import settings as S
 from kabar.clean import signals as sig
-from kabar.clean.head import label_head, pick_title, strip_site_suffix
+from kabar.clean.head import label_head
 from kabar.clean.lines import BAD, GOOD, NEAR, Line, read_lines
 from kabar.clean.region import body_runs, weight
+from kabar.enrich.dateline import opens_with_dateline, without_dateline
+from kabar.enrich.title import pick_title, strip_site_suffix
 from kabar.record import BODY, DROPPED, META, ZoneLine
 
 
@@ -57,7 +59,7 @@ def _after_dateline(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
         # `Liputan6.com, Jakarta -`, `WASHINGTON (Reuters) -`): prose above it is a caption
         if lines[i - 1].cls == GOOD:  # only captions (near-prose at most) may sit above the lede
             break
-        if lines[i].cls in (GOOD, NEAR) and sig.opens_with_dateline(lines[i].text):
+        if lines[i].cls in (GOOD, NEAR) and opens_with_dateline(lines[i].text):
             return [(i, e)] + runs[1:]
     if not lines[s].sentence:
         # signal `headline_in_run`: a run opening with a headline (long enough to pass for
@@ -75,14 +77,14 @@ def _body_stems(lines: list[Line], runs: list[tuple[int, int]]) -> set[str]:
     for s, e in runs:
         for i in range(s, e):
             text = lines[i].text
-            rest = sig.without_dateline(text) if i == s else text
+            rest = without_dateline(text) if i == s else text
             out |= lines[i].stems if rest is text else sig.stems(sig.words(rest))
     return out
 
 
 def _is_lede(line: Line) -> bool:
     return line.cls != BAD and line.n_words >= S.GOOD_MIN_WORDS and not line.meta \
-        and sig.opens_with_dateline(line.text)
+        and opens_with_dateline(line.text)
 
 
 def _runs_with_coherence(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool], int | None]:
@@ -101,11 +103,11 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
     for i in core_ids:
         core.update(lines[i].stems)
     lede = lines[runs[0][0]] if runs else None
-    if lede is not None and lede.cls == NEAR and sig.opens_with_dateline(lede.text):
+    if lede is not None and lede.cls == NEAR and opens_with_dateline(lede.text):
         # the lede sets the topic even when too dense with names to be prose (its
         # dateline `Liputan6.com, Pekalongan -` would vouch for the outlet's own promos)
         core_ids.add(runs[0][0])
-        core.update(sig.stems(sig.words(sig.without_dateline(lede.text))))
+        core.update(sig.stems(sig.words(without_dateline(lede.text))))
     off = [False] * len(lines)
     core_chars = sum(len(lines[i].text) for i in core_ids)
     if len(core) < S.COHERENCE_MIN_CORE_STEMS:

@@ -1,4 +1,4 @@
-"""Authors and dateline from the page header.
+"""Authors: the one home of the author field, from the cleaner's name lines to the byline.
 
 Byline shapes read (labels and word lists in data/registry/enrich.yaml, `byline`):
 - "Novi Christiastuti - detikNews", "Tim detikcom - detikNews": names, dash, outlet;
@@ -7,19 +7,24 @@ Byline shapes read (labels and word lists in data/registry/enrich.yaml, `byline`
 - Kompas: name lines ("Chella Defa Anjelina," / "Mahardini Nur Afifah") next to the
   date line; desk labels such as "Tim Redaksi" are not names;
 - HTML: JSON-LD / <meta> authors, then trafilatura's.
-Datelines: "Moskow -", "Jakarta -", "Pyongyang –", "TEMPO.CO, Jakarta -",
-"Jakarta, CNN Indonesia --", "Jakarta (ANTARA) -", "MOSCOW, June 19 (Reuters) -";
-an outlet prefix alone ("KOMPAS.com -") is not a dateline.
+The cleaner asks here too: which bare name lines of a text page's head are its author
+list (`mark_author_names`), and which line is a byline, not a headline (`is_byline_shape`).
+Datelines live in dateline.py.
 """
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from kabar.enrich.extractors import extractor
 from kabar.enrich.header import Header, clean_line
-from kabar.enrich.settings import settings, words_rx
+from kabar.enrich.settings import name_particles, settings, words_rx
+from kabar.record import BODY, DROPPED, META, Doc, ZoneLine
+
+if TYPE_CHECKING:
+    from kabar.clean.lines import Line
 from kabar.registry import Registry
 
-_PARTICLES = {"bin", "binti", "van", "der", "den", "de", "da", "di", "al", "el", "von", "la", "le", "dos", "du", "ibn"}
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:Hj?|Dr|Ir|Prof|St|Drs|Hj)\.?)$")
 _DOMAINISH = re.compile(r"\b[\w-]+\.(?:com|co\.id|co|id|net|org|tv|news)\b", re.I)
 
@@ -39,15 +44,25 @@ class Bylines:
         # Tempo prints "Reporter A Editor B" with no colons: an editor label word ends the names
         self.editor_word_rx = re.compile(rf"\s(?:{words_rx(cfg['editor_labels'])})(?:\s|$)", re.I)
         self.editor_line = re.compile(rf"^\W*{words_rx(cfg['editor_labels'])}\s*[:：]?(?:\s|$)", re.I)
+        self.particles = name_particles()
         conj = "|".join(re.escape(c) for c in cfg["conjunctions"])
         self.split_rx = re.compile(rf"\s*(?:[,;|/]|\s(?:{conj})\s)\s*", re.I)
+        # "A and B", "A dan B", "A & B" in an HTML byline / a list element ending in a conjunction
+        self.conj_rx = re.compile(rf"\s+(?:{conj})\s+")
+        self.list_open_rx = re.compile(rf"(?:[;,&]|\s(?:{conj}))\s*$")
+        by = cfg["by_words"]
+        self.by_rx = re.compile(rf"^(?:{words_rx(by)})\s+", re.I)
+        # "By"/"BY"/"Oleh"/"OLEH" then a capitalised name, anywhere in a byline element
+        cased = "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}|{re.escape(w.upper())}" for w in by)
+        self.by_name_anywhere_rx = re.compile(rf"(?:^|\s)(?:{cased})\s+(?=[A-Z])")
+        self.desk_prefix_rx = re.compile(rf"(?:{words_rx(cfg['outlet_desk_prefixes'])})\w*", re.I)
         self.lead_rx = re.compile(rf"^\W*(?:{words_rx(cfg['html_lead_labels'])})\b\s*[:：]?\s*", re.I)
         months = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d"
         self.cut_rx = re.compile(rf"\s*(?:[|•·]|\s[–—-]\s|\b{words_rx(cfg['html_cut_labels'])}\b|\b{months}|\d|\s+on(?:\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b.*)?$).*$",
                                  re.I)
         lead = cfg["html_lead_labels"]
         self.label_only_rx = re.compile(rf"^\W*{words_rx(lead)}\s*[:：]?$", re.I)
-        self.by_name_rx = re.compile(rf"^(?i:{words_rx([w for w in lead if w.split()[-1] in ('by', 'oleh')])})\s+(?=[A-Z])")
+        self.by_name_rx = re.compile(rf"^(?i:{words_rx([w for w in lead if w.split()[-1] in by])})\s+(?=[A-Z])")
         credits_by = [w for w in cfg["editor_labels"] + cfg["html_cut_labels"] if w.endswith(" by")]
         self.credit_by_rx = re.compile(rf"\b{words_rx(credits_by)}$", re.I)
         self.desk_rx = re.compile(rf"\b{words_rx(cfg['desk_words'])}\b", re.I)
@@ -61,7 +76,7 @@ class Bylines:
     def is_outlet(self, text: str) -> bool:
         t = text.strip(" ()[]")
         return bool(t) and (self.registry.by_name(t) is not None or bool(_DOMAINISH.fullmatch(t))
-                            or bool(re.fullmatch(r"detik\w*", t, re.I)))
+                            or bool(self.desk_prefix_rx.fullmatch(t)))
 
     def is_desk(self, name: str) -> bool:
         """"Aidoc Staff", "The Upwork Team": a desk credited, not a person."""
@@ -69,7 +84,7 @@ class Bylines:
 
     def name(self, text: str) -> str | None:
         n = clean_line(text).strip(" ,;:.-–—|")
-        n = re.sub(r"^(?:by|oleh)\s+", "", n, flags=re.I)
+        n = self.by_rx.sub("", n)
         if not n or n.casefold() in self.not_names or re.search(r"\d|@|https?:", n):
             return None
         words = n.split()
@@ -79,7 +94,7 @@ class Bylines:
             return n  # "Tim detikcom", "Tim CNN Indonesia": a desk byline, kept
         if self.is_outlet(n):
             return None
-        if not all(_NAME_WORD.match(w) or w.casefold() in _PARTICLES for w in words):
+        if not all(_NAME_WORD.match(w) or w.casefold() in self.particles for w in words):
             return None
         return n
 
@@ -159,14 +174,14 @@ class Bylines:
         # name-only lines next to the date line (Kompas), or labelled by the cleaner
         out: list[str] = []
         for i, z in enumerate(lines):
-            near_date = any(abs(z.line_no - d) <= 3 for d in date_lines) and z.line_no > min(date_lines, default=10**9)
+            near_date = any(abs(z.line_no - d) <= self.cfg["near_date_lines"] for d in date_lines) and z.line_no > min(date_lines, default=10**9)
             if not (near_date or (z.zone == "meta" and z.reason in ("author", "byline"))):
                 continue
             line = clean_line(z.text)
             if self.editor_line.match(line):
                 break
             names = self.names(line)
-            if names and len(line.rstrip(",")) <= 60:
+            if names and len(line.rstrip(",")) <= self.cfg["name_line_max_chars"]:
                 out += [n for n in names if n not in out]
         if out:
             return out[: self.cfg["max_authors"]]
@@ -184,10 +199,10 @@ class Bylines:
             raw = [c] if isinstance(c, str) else list(c)
             out = []
             for r in raw:
-                for part in re.split(r"\s*;\s*|\s+(?:and|dan|&)\s+", clean_line(str(r))):
-                    p = re.sub(r"^(?:by|oleh)\s+", "", part, flags=re.I).strip(" ,")
+                for part in re.split(rf"\s*;\s*|{self.conj_rx.pattern}", clean_line(str(r))):
+                    p = self.by_rx.sub("", part).strip(" ,")
                     if p and p.casefold() not in self.not_names and not self.is_outlet(p) \
-                            and len(p.split()) <= 12 and p not in out:
+                            and len(p.split()) <= self.cfg["listed_author_max_words"] and p not in out:
                         out.append(p)
             if out:
                 return out[: self.cfg["max_authors"]]
@@ -208,13 +223,14 @@ class Bylines:
             # unmarked text is a byline only just under the headline: before it, or further
             # down, "By Style" is a menu and "by Kan Chu Sen, 1721" a citation
             cands += self.labelled_chunks(chunks, anchor, anchor + self.cfg["html_label_after"])
-            cands.sort(key=lambda x: (x[0] - anchor) if x[0] >= anchor else 3 * (anchor - x[0]))
+            before = self.cfg["html_before_weight"]  # a byline above the headline counts as further away
+            cands.sort(key=lambda x: (x[0] - anchor) if x[0] >= anchor else before * (anchor - x[0]))
         for k, (i, text) in enumerate(cands):
             # an author box nests the name element: read the innermost ("Jane Doe" in
             # "Jane Doe Senior Editor Jane writes about…"), unless the outer one lists more
             # names than the inner shows ("Written by A, B, C" around "Written by A")
             names = self.byline_names(text)
-            inner = [t2 for j, t2 in cands[k + 1:] if 0 <= j - i <= 3 and t2 != text and t2 in text]
+            inner = [t2 for j, t2 in cands[k + 1:] if 0 <= j - i <= self.cfg["html_nested_within"] and t2 != text and t2 in text]
             if inner and len(names) <= max(len(self.byline_names(t2)) for t2 in inner):
                 continue
             if names:
@@ -244,7 +260,7 @@ class Bylines:
         for j, t2 in bylines:
             if j <= at or t2 in text:
                 continue
-            if j - at > 3 or not re.search(r"(?:[;,&]|\s(?:and|dan))\s*$", text):
+            if j - at > self.cfg["html_nested_within"] or not self.list_open_rx.search(text):
                 break
             more = [n for n in self.byline_names(t2) if n not in names]
             if not more:
@@ -260,7 +276,7 @@ class Bylines:
         t = clean_line(text)
         # "Updated Jan 8, 2026 Written by Jane Doe": the name follows the author's "by",
         # wherever it stands; a "Reviewed by" / "Edited by" credit is not it
-        for by in re.finditer(r"(?:^|\s)(?:[Bb]y|BY|[Oo]leh)\s+(?=[A-Z])", t):
+        for by in self.by_name_anywhere_rx.finditer(t):
             if not self.credit_by_rx.search(t[:by.start()] + " by"):
                 t = t[by.end():]
                 break
@@ -275,7 +291,7 @@ class Bylines:
         out: list[str] = []
         for part in re.split(r"\s*[;,]\s*", t):
             # a role after a comma is read whole ("Brett Cruz, Privacy and Digital Security Expert")
-            pieces = [part] if out and self.role_rx.search(part.strip(" .")) else re.split(r"\s+(?:and|dan|&)\s+", part)
+            pieces = [part] if out and self.role_rx.search(part.strip(" .")) else self.conj_rx.split(part)
             for piece in pieces:
                 piece = piece.strip(" .,")
                 if not piece:
@@ -297,65 +313,80 @@ class Bylines:
         if re.search(r"@|https?:|/|\d|[!?|]", n) or not re.match(r"[^\W\d_]", n) or self.is_outlet(n):
             return False
         caps = [w for w in words if w[:1].isupper()]
-        return len(caps) >= max(1, len(words) - 2)
+        return len(caps) >= max(1, len(words) - self.cfg["html_name_lower_words"])
 
-    # --- dateline ----------------------------------------------------------------------
-    def dateline(self, header: Header) -> str | None:
-        cands = [z for z in header.lines if z.zone == "meta" or len(z.text.split()) <= 4]
-        for z in cands + ([header.lead] if header.lead else []):
-            place = self.place_of(clean_line(z.text), whole=z is not header.lead)
-            if place:
-                return place
-        for z in header.lines:
-            place = self.place_before_date(clean_line(z.text)) if z.zone == "meta" else None
-            if place:
-                return place
-        return None
 
-    def place_before_date(self, line: str) -> str | None:
-        """"Jakarta ● Wed, June 19, 2024": a place, a bullet or bar, then the date line. The
-        place must be a known one (sources_places.yaml): before a bullet, a section name
-        ("Nasional · 20 Juni 2024") is as likely."""
-        from kabar.enrich.dates import parse_stamp
-        from kabar.enrich.sources_lexicon import get_places
 
-        m = re.match(r"^(?P<place>[^●•|·\d]{2,40}?)\s*[●•|·]\s*(?P<rest>.*\d.*)$", line)
-        if not m or parse_stamp(m.group("rest"), None) is None:
-            return None
-        p = m.group("place").strip(" ,:")
-        words = p.split()
-        dcfg = settings()["dates"]
-        labels = {w.casefold() for w in dcfg["update_labels"] + dcfg["publish_labels"]}
-        if not words or len(words) > settings()["dateline"]["max_words"] or self.is_outlet(p) \
-                or p.casefold() in self._not_places() or p.casefold() in labels \
-                or any(re.sub(r"[.,'’]", "", w.casefold()) in self.not_names | labels for w in words):
-            return None
-        if not all(w[0].isupper() for w in words if w.casefold() not in _PARTICLES):
-            return None
-        if get_places().match([w.casefold() for w in words], 0) != len(words):
-            return None
-        return p.title() if p.isupper() and len(p) > 3 else p
+# --- the extractors ------------------------------------------------------------------------
+@extractor(name="authors", reads=("doc", "resources", "page_meta", "title_anchor", "header", "date_lines"),
+           writes=("authors",))
+def authors(doc: Doc, resources, meta, anchor: int | None, header: Header, date_lines: set[int]) -> list[str]:
+    bylines = resources.bylines
+    if meta is not None:
+        return html_authors(bylines, doc, meta, anchor, header, date_lines)
+    return bylines.authors(header, date_lines, tail(doc, header))
 
-    def place_of(self, line: str, whole: bool) -> str | None:
-        tail = r"\s*$" if whole else r"\s+(?=[\"“'‘(\w])"
-        m = re.match(rf"^(?P<pre>[^\n:]{{1,70}}?)\s*(?:[-–—]{{1,2}}|:(?=\s))" + tail, line)
-        if not m:
-            return None
-        parts = [p.strip() for p in re.split(r",|\(([^)]*)\)", m.group("pre")) if p and p.strip()]
-        places = [p for p in parts if not self.is_outlet(p) and not re.search(r"\d", p)
-                  and not self._is_signature(p)]
-        if len(places) != 1 or (len(parts) == 1 and m.group(0).rstrip().endswith(":") and len(places[0].split()) > 2):
-            return None
-        p = places[0]
-        words = p.split()
-        if len(words) > settings()["dateline"]["max_words"] or p.casefold() in self._not_places():
-            return None
-        if not all(w[0].isupper() for w in words if w.casefold() not in _PARTICLES):
-            return None
-        return p.title() if p.isupper() and len(p) > 3 else p
 
-    def _is_signature(self, part: str) -> bool:
-        return self.registry.by_signature(part + " -") is not None or self.registry.by_signature(part) is not None
+def html_authors(bylines: Bylines, doc: Doc, meta, anchor: int | None, header: Header,
+                 date_lines: set[int]) -> list[str]:
+    """HTML pages: the byline shown by the headline, then the JSON-LD Person / <meta>
+    authors, then a labelled byline line of the cleaned header, then trafilatura's.
+    An organisation credited in the byline is kept (WCXB credits "Kaspersky", "Escalon":
+    the page's own attribution); only JSON-LD `Organization` authors are dropped. A desk
+    byline ("Aidoc Staff", "The Upwork Team") gives way to a person the metadata names."""
+    found = bylines.visible_authors(meta.bylines, anchor, meta.chunks)
+    listed = bylines.html_authors([meta.authors])
+    if found and all(bylines.is_desk(n) for n in found):
+        found = [n for n in listed if not bylines.is_desk(n)] or found
+    elif found and len(listed) > len(found) and listed[:len(found)] == found \
+            and all(bylines.html_name(n) and "," not in n and " " in n for n in listed):
+        found = listed  # the byline shows the first names only ("By A", "A and 2 more")
+    if not found:
+        found = listed
+    if not found:
+        found = bylines.authors(header, date_lines, tail(doc, header))
+    if not found:  # trafilatura's guess, read as a byline ("This post was written by X, Head of Y")
+        found = bylines.byline_names(doc.html_meta.get("author") or "")[: bylines.cfg["max_authors"]]
+    return found
 
-    def _not_places(self) -> set[str]:
-        return {w.casefold() for w in settings()["dateline"]["not_places"]}
+
+def tail(doc: Doc, header: Header) -> list:
+    """The lines just after the article's last body line (Antara "Pewarta: X", JPNN
+    "Reporter : X", before the tags and related items), then the page's last lines
+    after the lead, whatever their zone."""
+    n = settings()["byline"]["tail_lines"]
+    after = header.lead.line_no if header.lead else 10**9
+    rest = [z for z in doc.zones if z.line_no > after and z.text.strip()]
+    last_body = max((z.line_no for z in rest if z.zone == BODY), default=after)
+    out = [z for z in rest if z.line_no > last_body][:n]
+    return out + [z for z in rest[-n:] if z not in out]
+
+
+# --- what the cleaner asks of a text dump's head ---------------------------------------------
+_BYLINE_SHAPE = re.compile(r"^(?:(?P<section>[^,]{1,40}?)\s+[-–—|]\s+)?(?P<name>[^,]{3,60}?)\s*,\s*(?P<outlet>[^,]{2,40})$")
+
+
+def is_byline_shape(line: str) -> bool:
+    """`Market - Arrijal Rachman, CNBC Indonesia`: (a section,) a person's name, then the outlet."""
+    from kabar.clean import signals as sig  # the cleaner imports this module: import late
+    from kabar.enrich.outlet import is_masthead
+
+    m = _BYLINE_SHAPE.match(line.strip())
+    if not m or not is_masthead(m.group("outlet")):
+        return False
+    name = m.group("name")
+    return sig.is_name_line(name, len(sig.words(name)))
+
+
+def mark_author_names(head: list[Line], zones: list[ZoneLine]) -> None:
+    """Bare names next to a byline or date line are the author list (`Chella Defa Anjelina,`)."""
+    from kabar.clean import signals as sig
+
+    for i, line in enumerate(head):
+        if zones[i].zone != DROPPED or zones[i].reason not in ("head",) or not sig.is_name_line(line.text, line.n_words):
+            continue
+        prev_meta = i > 0 and zones[i - 1].zone == META
+        next_meta = i + 1 < len(head) and zones[i + 1].zone == META and zones[i + 1].reason != "dateline"
+        prev_list = i > 0 and zones[i - 1].reason == "author" and head[i - 1].text.rstrip().endswith((",", "&"))
+        if prev_meta or next_meta or prev_list:
+            zones[i] = ZoneLine(line.no, line.text, META, "author")

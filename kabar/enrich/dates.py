@@ -31,7 +31,9 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 
 import dateparser
 
+from kabar.enrich.extractors import extractor
 from kabar.enrich.header import Header, clean_line
+from kabar.enrich.htmlmeta import TimeValue
 from kabar.enrich.settings import settings, words_rx
 from kabar.record import TITLE
 
@@ -98,7 +100,7 @@ def _dp(text: str, order: str, base: datetime | None = None) -> datetime | None:
          "REQUIRE_PARTS": ["day", "month", "year"] if base is None else []}
     if base is not None:
         s["RELATIVE_BASE"] = base.replace(tzinfo=None)
-    return dateparser.parse(text, languages=["id", "en"], settings=s)
+    return dateparser.parse(text, languages=settings()["dates"]["dateparser_languages"], settings=s)
 
 
 def _valid(d: datetime, fetched: datetime | None) -> bool:
@@ -209,7 +211,7 @@ def _day(y: int, m: int, d: int) -> date | None:
 
 def iso_days(meta, window: list[int]) -> set[date]:
     """Days the page states unambiguously: ISO metadata and <time datetime> by the headline."""
-    values = meta.dates + meta.modified + [meta.chunks[i][9:] for i in window if meta.chunks[i].startswith("datetime=")]
+    values = meta.dates + meta.modified + [meta.chunks[i] for i in window if isinstance(meta.chunks[i], TimeValue)]
     return {d for v in values for m in [re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", v.strip())] if m
             for d in [_day(*map(int, m.groups()))] if d}
 
@@ -298,7 +300,7 @@ def _window(chunks: list[str], a: int) -> list[int]:
     for i in range(a, min(len(chunks), a + cfg["visible_after"])):
         if i > a and len(chunks[i].split()) >= min_words:
             long_seen.add(chunks[i])  # a piece repeated for another screen size counts once
-            if len(long_seen) == 2:
+            if len(long_seen) == cfg["body_pieces"]:
                 break
         after.append(i)
     return after + list(range(a - 1, max(-1, a - 1 - cfg["visible_before"]), -1))
@@ -313,19 +315,19 @@ def page_locale(meta, language: str | None) -> str | None:
     return loc
 
 
-def from_visible(meta, default_tz: tzinfo | None, fetched: datetime | None,
+def from_visible(meta, anchor: int | None, default_tz: tzinfo | None, fetched: datetime | None,
                  language: str | None = None) -> tuple[Stamp, bool] | None:
     """The date a reader sees by the headline, and whether it is labelled as an update.
 
     The first date line in `_window` (a piece of more than `dates.line_max_words` words is
     a sentence: "valid until December 3, 2025" is no publish date); a stamp labelled as an
     update only when no other is shown; a <time datetime> there if no text stamp."""
-    if meta is None or meta.anchor is None or not meta.chunks:
+    if meta is None or anchor is None or not meta.chunks:
         return None
     chunks = meta.chunks
-    window = _window(chunks, meta.anchor)
+    window = _window(chunks, anchor)
     order = day_order([chunks[i] for i in window] + meta.dates, iso_days(meta, window), page_locale(meta, language))
-    attr = next((chunks[i][9:] for i in window if chunks[i].startswith("datetime=")), None)
+    attr = next((chunks[i] for i in window if isinstance(chunks[i], TimeValue)), None)
     first = _first_published(_shown_stamps(chunks, window, default_tz, fetched, order))
     if first is not None:
         return first
@@ -336,18 +338,20 @@ def from_visible(meta, default_tz: tzinfo | None, fetched: datetime | None,
 
 
 def _shown_stamps(chunks: list[str], window: list[int], default_tz, fetched, order):
-    max_words = settings()["dates"]["line_max_words"]
+    cfg = settings()["dates"]
+    max_words, back, short, pieces = (cfg["line_max_words"], cfg["label_lookback"], cfg["split_stamp_max_chars"],
+                                      cfg["split_stamp_pieces"])
     for i in window:
         text = chunks[i]
-        if text.startswith("datetime=") or len(text.split()) > max_words:
+        if isinstance(text, TimeValue) or len(text.split()) > max_words:
             continue
         # the label may sit in the piece before, a <time> element between them
-        prev = next((c for c in reversed(chunks[max(0, i - 3):i]) if not c.startswith("datetime=")), "")
+        prev = next((c for c in reversed(chunks[max(0, i - back):i]) if not isinstance(c, TimeValue)), "")
         found = _line_stamps(text, prev, default_tz, fetched, order)
-        if not found and i + 2 < len(chunks) and len(text) <= 12:
+        if not found and i + pieces < len(chunks) and len(text) <= short:
             # a stamp split over spans: "<span>Dec</span> <span>18,</span> 2025"; one that
             # lies wholly in the next pieces is read there, with its own label
-            rest = " ".join(c for c in chunks[i + 1:i + 3] if not c.startswith("datetime="))
+            rest = " ".join(c for c in chunks[i + 1:i + 1 + pieces] if not isinstance(c, TimeValue))
             if not stamps(rest, default_tz, fetched, order):
                 found = _line_stamps(f"{text} {rest}", prev, default_tz, fetched, order)
         yield from found
@@ -375,12 +379,13 @@ def default_zone(outlet, language: str | None) -> tzinfo | None:
     return settings().language_tz.get(language or "")
 
 
-def from_page(doc, meta, tz: tzinfo | None, fetched: datetime | None, language: str | None = None) -> Stamp | None:
+def from_page(doc, meta, anchor: int | None, tz: tzinfo | None, fetched: datetime | None,
+              language: str | None = None) -> Stamp | None:
     """HTML: the shown date, unless the page marks it as an update: labelled so, or the day
     its metadata declares as `dateModified` rather than `datePublished` (a theme showing the
     modified day bare). Then the metadata's first publication wins - kabar's convention, as
     a news timeline wants when a story first ran. Then htmldate, then trafilatura's date."""
-    shown = from_visible(meta, tz, fetched, language)
+    shown = from_visible(meta, anchor, tz, fetched, language)
     order = day_order(meta.dates, iso_days(meta, []), page_locale(meta, language))
     stated = from_html(meta.dates, tz, fetched, order)
     if shown is not None:
@@ -393,11 +398,15 @@ def from_page(doc, meta, tz: tzinfo | None, fetched: datetime | None, language: 
     return stated or htmldate_stamp(doc.content, doc.url, tz) or from_html([doc.html_meta.get("date")], tz, fetched)
 
 
-def find_published(doc, outlet, header: Header, meta, language: str | None) -> tuple[datetime | None, str | None]:
-    """(UTC datetime, local ISO string) of first publication, or (None, None)."""
+@extractor(name="published", reads=("doc", "outlet_entry", "header", "page_meta", "title_anchor", "language"),
+           writes=("published_at", "published_at_local"))
+def find_published(doc, outlet, header: Header, meta, anchor: int | None,
+                   language: str | None) -> tuple[datetime | None, str | None]:
+    """(UTC datetime, local ISO string) of first publication, or (None, None). `anchor`:
+    where an HTML page shows its headline (title.py), the shown date is read around it."""
     tz = default_zone(outlet, language)
     fetched = doc.fetched_at
-    st = from_page(doc, meta, tz, fetched, language) if meta is not None else None
+    st = from_page(doc, meta, anchor, tz, fetched, language) if meta is not None else None
     if st is None:
         st = from_header(header, tz, fetched)
     if st is None:
@@ -406,3 +415,12 @@ def find_published(doc, outlet, header: Header, meta, language: str | None) -> t
         # a UTC metadata stamp (kumparan's "…Z") shown in the newsroom's or the language's zone
         st = Stamp(st.when.astimezone(tz), True)
     return st.outputs()
+
+
+@extractor(name="date_lines", reads=("header", "outlet_entry", "language"), writes=("date_lines",))
+def date_line_numbers(header: Header, outlet, language: str | None) -> set[int]:
+    """Header lines that hold a date stamp: bylines are looked for next to them (Kompas
+    prints the author names just under the date line)."""
+    tz = default_zone(outlet, language)
+    max_chars = settings()["header"]["date_line_max_chars"]
+    return {z.line_no for z in header.lines if len(z.text) <= max_chars and parse_stamp(z.text, tz) is not None}

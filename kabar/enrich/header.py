@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kabar.enrich.extractors import extractor
 from kabar.enrich.settings import settings
 from kabar.record import BODY, META, Doc, ZoneLine
 
@@ -23,6 +24,11 @@ class Header:
 
 def clean_line(text: str) -> str:
     return " ".join(text.replace("\xa0", " ").replace("\u200b", "").split())
+
+
+@extractor(name="header", reads=("doc",), writes=("header",))
+def header(doc: Doc) -> Header:
+    return header_of(doc)
 
 
 def header_of(doc: Doc) -> Header:

@@ -13,14 +13,19 @@ from dataclasses import dataclass, field
 import lxml.etree
 import lxml.html
 
+from kabar.enrich.extractors import extractor
+from kabar.enrich.settings import settings
+
 ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|WebPage|LiveBlogPosting|ReportageNewsArticle|"
                            r"AnalysisNewsArticle|OpinionNewsArticle|TechArticle|ScholarlyArticle|Posting", re.I)
-DATE_META = ("article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
-             "publish-date", "publish_date", "dc.date.issued", "dcterms.created", "dc.date", "sailthru.date",
-             "parsely-pub-date", "date", "content_publishdate", "article.published", "published_time",
-             "content_publisheddate", "dtk:publishdate")  # Kompas; detik, CNN/CNBC Indonesia
-AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl",
-               "content_author", "twitter:creator")
+
+
+class TimeValue(str):
+    """The `datetime` attribute of a <time> element, kept in `PageMeta.chunks` at the
+    element's place: its own type, so date code reads it as a machine stamp and never
+    as text the reader sees."""
+
+    __slots__ = ()
 
 
 @dataclass
@@ -38,7 +43,6 @@ class PageMeta:
     h1_at: list[int] = field(default_factory=list)  # chunk index where each <h1> (of `h1`) starts
     # visible bylines: (chunk index, text) of rel=author / itemprop=author / class "author|byline"
     bylines: list[tuple[int, str]] = field(default_factory=list)
-    anchor: int | None = None  # chunk index of the headline <h1>, set by title.py
     locale: str | None = None  # <html lang> or og:locale, one naming a region first ("en-US"): for dates.py
 
 
@@ -78,7 +82,6 @@ _SKIP = {"script", "style", "noscript", "svg", "template", "iframe", "select", "
 _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:author|byline|by-line|writer)(?:$|[\s_-]|name|s\b)", re.I)
 _NOT_BYLINE_CLASS = re.compile(r"avatar|photo|image|img|bio|description|comment|social|share|follow|box|"
                                r"about|more|related|card|list", re.I)
-MAX_CHUNK = 200
 
 
 def _visible(tree, meta: PageMeta) -> None:
@@ -90,6 +93,8 @@ def _visible(tree, meta: PageMeta) -> None:
         return
     h1s: list[int] = []
     chunks = meta.chunks
+    cfg = settings()["html_meta"]
+    max_chunk, max_byline = cfg["max_chunk_chars"], cfg["byline_max_chars"]
     ctx = lxml.etree.iterwalk(body, events=("start", "end"))
     for event, el in ctx:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -100,16 +105,16 @@ def _visible(tree, meta: PageMeta) -> None:
             if tag == "h1":
                 h1s.append(len(chunks))
             elif tag == "time" and el.get("datetime"):
-                chunks.append("datetime=" + el.get("datetime").strip()[:40])
+                chunks.append(TimeValue(el.get("datetime").strip()[:40]))
             if _is_byline_el(el):
                 t = " ".join(" ".join(el.itertext()).split())
-                if 0 < len(t) <= 120:
+                if 0 < len(t) <= max_byline:
                     meta.bylines.append((len(chunks), t))
             if el.text and el.text.strip():
-                chunks.append(" ".join(el.text.split())[:MAX_CHUNK])
+                chunks.append(" ".join(el.text.split())[:max_chunk])
         if event == "end":
             if el.tail and el.tail.strip():
-                chunks.append(" ".join(el.tail.split())[:MAX_CHUNK])
+                chunks.append(" ".join(el.tail.split())[:max_chunk])
     meta.h1_at = h1s
 
 
@@ -172,15 +177,16 @@ def read(html: str) -> PageMeta:
     meta.site_name = metas.get("og:site_name")
     langs = [v.strip() for v in (tree.getroottree().getroot().get("lang"), metas.get("og:locale")) if v and v.strip()]
     meta.locale = next((v for v in langs if re.search(r"[-_]", v)), langs[0] if langs else None)
-    for key in DATE_META:
+    keys = settings()["html_meta"]  # which <meta> keys mean what: enrich.yaml, `html_meta`
+    for key in keys["date_keys"]:
         if metas.get(key):
             meta.dates.append(metas[key])
-    for key in ("article:modified_time", "og:updated_time", "datemodified", "last-modified"):
+    for key in keys["modified_keys"]:
         if metas.get(key):
             meta.modified.append(metas[key])
     # <meta> authors only when the JSON-LD names nobody, and the first tag only: besides a
     # JSON-LD Person they name the publisher ("Kompas Cyber Media") or a handle
-    for key in AUTHOR_META if not meta.authors else ():
+    for key in keys["author_keys"] if not meta.authors else ():
         v = metas.get(key)
         if v and "://" not in v and not v.startswith("@"):
             meta.authors.append(v)
@@ -193,3 +199,9 @@ def read(html: str) -> PageMeta:
     meta.h1_at = [meta.h1_at[i] for i in keep if i < len(meta.h1_at)] if len(meta.h1_at) == len(meta.h1) else []
     meta.h1 = [meta.h1[i] for i in keep]
     return meta
+
+
+@extractor(name="page_meta", reads=("doc",), writes=("page_meta",))
+def page_meta(doc) -> PageMeta | None:
+    """HTML pages only: text pages carry no markup to read."""
+    return read(doc.content) if doc.content_type == "html" else None

@@ -33,15 +33,21 @@ from langdetect import DetectorFactory, detector_factory
 from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.ngram import NGram
 
+from kabar.enrich.extractors import extractor
 from kabar.enrich.settings import settings
 
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+@extractor(name="language", reads=("doc",), writes=("language", "language_score"))
+def language(doc) -> tuple[str, float]:
+    return detect_language(doc.text)
+
+
 def detect_language(text: str) -> tuple[str, float]:
     cfg = settings()["language"]
     body = " ".join((text or "").split())[: cfg["max_chars"]]
-    if len(_WORD.findall(body)) < 3 or len(body) < cfg["min_chars"]:
+    if len(_WORD.findall(body)) < cfg["min_words"] or len(body) < cfg["min_chars"]:
         return "und", 0.0
     DetectorFactory.seed = cfg["seed"]
     try:
@@ -51,7 +57,7 @@ def detect_language(text: str) -> tuple[str, float]:
     if best.prob < cfg["min_prob"]:
         return "und", 0.0
     lang = best.lang
-    if lang == "id" and cfg["malay"]["enabled"]:
+    if lang == cfg["malay"]["reported_as"] and cfg["malay"]["enabled"]:
         lang = malay_or_indonesian(body)
     return lang, round(float(best.prob), 4)
 

@@ -11,10 +11,18 @@ from __future__ import annotations
 import functools
 import re
 
+from kabar.enrich.extractors import extractor
 from kabar.enrich.header import Header, clean_line
 from kabar.enrich.settings import settings, words_rx
 from kabar.record import BODY
 from kabar.registry import Outlet, Registry
+
+
+@extractor(name="outlet", reads=("doc", "resources", "header"), writes=("outlet_entry", "outlet", "outlet_domain"))
+def outlet(doc, resources, header: Header):
+    """The registry entry (read by dates for the newsroom's zone) and the doc's columns."""
+    hit = find_outlet(doc, resources.registry, header)
+    return (hit, hit.name, hit.domain) if hit is not None else (None, doc.outlet, doc.outlet_domain)
 
 
 def find_outlet(doc, registry: Registry, header: Header | None = None) -> Outlet | None:
@@ -74,3 +82,26 @@ def copyright_holder(doc, registry: Registry) -> Outlet | None:
         if hit is not None:
             return hit
     return None
+
+
+_HOST = re.compile(r"^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_names() -> frozenset[str]:
+    from kabar.registry import get_registry
+
+    reg = get_registry()
+    names = {" ".join(n.casefold().split()) for n, _ in reg.all_names()}
+    names.update(d for o in reg.outlets for d in o.domains)
+    return frozenset(names)
+
+
+def is_masthead(line: str) -> bool:
+    """A line that is just a host name (`Tribun-Timur.com`) or an outlet's name from the
+    outlet registry (`The Jakarta Post`): the site's masthead, never the headline (asked by
+    the cleaner when it picks a text dump's headline line)."""
+    text = line.strip().strip("|•·-–— ")
+    if _HOST.match(text):
+        return True
+    return " ".join(text.casefold().split()) in _outlet_names()

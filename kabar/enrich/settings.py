@@ -16,22 +16,32 @@ from kabar.resources import DataFileError, load_yaml
 FILE = "enrich.yaml"
 
 # section -> {key: type}; lists are lists of strings
-SCHEMA: dict[str, dict[str, type]] = {
-    "header": {"max_lines": int, "body_min_words": int, "max_byline_chars": int},
-    "title": {"site_separators": list, "field_labels": list, "max_h1_words": int},
+SCHEMA: dict[str, dict[str, type | str]] = {
+    "header": {"max_lines": int, "body_min_words": int, "max_byline_chars": int, "date_line_max_chars": int},
+    "title": {"site_separators": list, "field_labels": list, "max_h1_words": int, "min_match_words": int, "fold_min_words": int,
+              "site_segment_max_words": int, "label_max_words": int, "near_ratio": float, "near_word_diff": int,
+              "shown_length": "numbers"},
     "byline": {"author_labels": list, "editor_labels": list, "not_names": list, "team_words": list,
-               "conjunctions": list, "max_name_words": int, "max_authors": int,
+               "conjunctions": list, "near_date_lines": int, "name_line_max_chars": int, "listed_author_max_words": int,
+               "html_before_weight": int, "html_nested_within": int, "html_name_lower_words": int, "by_words": list, "outlet_desk_prefixes": list, "max_name_words": int, "max_authors": int, "tail_lines": int,
                "html_lead_labels": list, "html_cut_labels": list, "role_words": list, "html_before": int,
                "html_after": int, "qualified_labels": list, "desk_words": list, "html_label_after": int,
                "trailing_labels": list, "date_glue": list},
-    "dateline": {"max_words": int, "not_places": list},
+    "names": {"particles": list, "everyday_particles": list},
+    "html_meta": {"max_chunk_chars": int, "byline_max_chars": int, "date_keys": list, "author_keys": list, "modified_keys": list},
+    "sources": {"name_after_cue": int, "name_after_trailing_verb": int, "name_after_other_cue": int,
+                "name_after_channel": int, "name_after_quote": int, "role_between": int, "subject_before_verb": int, "quote_after_verb": int,
+                "pronoun_window_chars": int},
+    "dateline": {"max_words": int, "short_line_words": int, "title_case_min_chars": int, "colon_place_max_words": int, "not_places": list},
     "outlet": {"masthead_lines": int, "footer_lines": int, "copyright_labels": list, "rights_phrases": list},
     "dates": {"zones": dict, "language_timezone": dict, "update_labels": list, "publish_labels": list,
               "min_year": int, "relative_max_days": int, "visible_before": int, "visible_after": int,
-              "line_max_words": int, "month_first_regions": list},
-    "language": {"seed": int, "min_chars": int, "min_prob": float, "max_chars": int, "malay": dict},
+              "line_max_words": int, "body_pieces": int, "label_lookback": int, "split_stamp_max_chars": int,
+              "split_stamp_pieces": int, "month_first_regions": list,
+              "dateparser_languages": list},
+    "language": {"seed": int, "min_chars": int, "min_words": int, "min_prob": float, "max_chars": int, "malay": dict},
 }
-MALAY_SCHEMA = {"enabled": bool, "min_markers": int, "ratio": float, "min_distinct": int, "ms_markers": list,
+MALAY_SCHEMA = {"enabled": bool, "reported_as": str, "min_markers": int, "ratio": float, "min_distinct": int, "ms_markers": list,
                 "id_markers": list}
 
 
@@ -52,6 +62,10 @@ def _check(section: str, values: dict, schema: dict[str, type]) -> None:
         if key not in values:
             raise DataFileError(f"{FILE}: `{section}.{key}` is missing")
         v = values[key]
+        if typ == "numbers":  # a short list of numbers, e.g. a range
+            if not isinstance(v, list) or not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in v):
+                raise DataFileError(f"{FILE}: `{section}.{key}` must be a list of numbers, got {v!r}")
+            continue
         ok = isinstance(v, (int, float)) and not isinstance(v, bool) if typ is float else isinstance(v, typ)
         if typ is int and isinstance(v, bool):
             ok = False
@@ -84,6 +98,13 @@ def parse(data: dict) -> Settings:
 @functools.lru_cache(maxsize=1)
 def settings() -> Settings:
     return parse(load_yaml(FILE))
+
+
+def name_particles(in_running_text: bool = False) -> frozenset[str]:
+    """`names.particles`; inside running text, without `names.everyday_particles`."""
+    cfg = settings()["names"]
+    drop = set(cfg["everyday_particles"]) if in_running_text else set()
+    return frozenset(p for p in cfg["particles"] if p not in drop)
 
 
 def words_rx(words: list[str]) -> str:

@@ -1,5 +1,7 @@
-"""The headline, once.
+"""The headline, once: the one home of the title field.
 
+The cleaner asks here which line of a text dump's head is the headline (`pick_title`,
+line signals from kabar/clean); enrich settles the title.
 Text pages: the cleaner's headline guess, else the first `title` zone line, with a
 headline printed twice on one line ("A A") folded. HTML pages: the <h1> that agrees
 with the page's metadata titles (JSON-LD headline, og:title, <title> without the site
@@ -12,9 +14,17 @@ import html
 import re
 import unicodedata
 
+from typing import TYPE_CHECKING
+
+from kabar.enrich.byline import is_byline_shape
+from kabar.enrich.extractors import extractor
 from kabar.enrich.htmlmeta import PageMeta
+from kabar.enrich.outlet import is_masthead
 from kabar.enrich.settings import settings, words_rx
 from kabar.record import TITLE, Doc
+
+if TYPE_CHECKING:
+    from kabar.clean.lines import Line
 
 
 def norm_title(text: str | None) -> str:
@@ -45,7 +55,7 @@ def fold_repeat(text: str) -> str:
     """"Judul Berita Judul Berita" -> "Judul Berita" (a dump that glued the repeat)."""
     words = text.split()
     n = len(words)
-    if n >= 4 and n % 2 == 0 and words[: n // 2] == words[n // 2:]:
+    if n >= settings()["title"]["fold_min_words"] and n % 2 == 0 and words[: n // 2] == words[n // 2:]:
         return " ".join(words[: n // 2])
     return text
 
@@ -67,13 +77,14 @@ def strip_site(title: str, site: str | set[str] | None = None) -> str:
     sites = {norm_title(site)} if isinstance(site, str) else {norm_title(x) for x in site or ()}
     sites.discard("")
     first_sep = None
+    max_site = settings()["title"]["site_segment_max_words"]
     while True:
         cut = None
         for pos, sep in _sep_positions(t):
             last, rest = t[pos + len(sep):], t[:pos]
             if not norm_title(rest):
                 continue
-            if _is_site(last, sites) or ((first_sep in (None, sep)) and len(last.split()) <= 5
+            if _is_site(last, sites) or ((first_sep in (None, sep)) and len(last.split()) <= max_site
                                           and len(last) < len(rest)):
                 cut = (pos, sep)
             break  # only the right-most separator is looked at
@@ -113,7 +124,7 @@ def site_keys(meta: PageMeta, masthead: bool = False) -> set[str]:
         t = tidy(meta.html_title) or ""
         for pos, sep in _sep_positions(t)[:1]:
             last = t[pos + len(sep):]
-            if 0 < len(last.split()) <= 5:
+            if 0 < len(last.split()) <= settings()["title"]["site_segment_max_words"]:
                 keys.add(norm_title(last))
     keys.discard("")
     return keys
@@ -145,7 +156,7 @@ def _junk_prefix(h1: str, key_words: int) -> bool:
     ("Dec 18 2025"), at most four words; not an article ("The X" stays the <h1>)."""
     words = h1.split()
     pre = " ".join(words[: max(0, len(words) - key_words)])
-    return 0 < len(pre.split()) <= 4 and (pre.rstrip().endswith((":", "|", "-", "–", "—"))
+    return 0 < len(pre.split()) <= settings()["title"]["label_max_words"] and (pre.rstrip().endswith((":", "|", "-", "–", "—"))
                                           or bool(re.search(r"\d", pre)))
 
 
@@ -155,34 +166,44 @@ def _label_before(text: str, key: str) -> bool:
     for m in re.finditer(r"(?<!\w)(?=\w)", text):
         if norm_title(text[m.start():]) == key:
             pre = text[:m.start()].rstrip()
-            return 0 < len(pre.split()) <= 4 and pre.endswith((":", "|", "-", "–", "—"))
+            return 0 < len(pre.split()) <= settings()["title"]["label_max_words"] and pre.endswith((":", "|", "-", "–", "—"))
     return False
 
 
 def _near(a: str, b: str) -> bool:
     """Same headline typed twice with a small difference ("&"/"and", a glued word, a mangled
-    apostrophe): 0.9 similarity of their keys, the same numbers, not just words added."""
+    apostrophe): `title.near_ratio` similarity of their keys (at most `title.near_word_diff`
+    words more or fewer), the same numbers, not just words added."""
     if not a or not b:
         return False
     if a.startswith(b + " ") or b.startswith(a + " ") or a.endswith(" " + b) or b.endswith(" " + a):
         return False  # whole words more on one side ("The X" / "X"): a different title, the <h1> stays
     wa, wb = a.split(), b.split()
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.9 and abs(len(wa) - len(wb)) <= 2 \
+    cfg = settings()["title"]
+    return difflib.SequenceMatcher(None, a, b).ratio() >= cfg["near_ratio"] and abs(len(wa) - len(wb)) <= cfg["near_word_diff"] \
         and re.findall(r"\d+", a) == re.findall(r"\d+", b)
 
 
 def _shown_at(meta: PageMeta, metas: list[str]) -> tuple[str, int] | None:
-    """The first metadata title the page also shows as a piece of text of its own, and where."""
+    """The first metadata title the page also shows as a piece of text of its own, and where
+    (a piece of about its length: `title.shown_length`, fractions of it, plus a slack)."""
+    lo, hi, slack = settings()["title"]["shown_length"]
     for m in metas:
         key, n = norm_title(m), len(m)
         for i, c in enumerate(meta.chunks):
-            if 0.8 * n <= len(c) <= 1.25 * n + 2 and norm_title(c) == key:
+            if lo * n <= len(c) <= hi * n + slack and norm_title(c) == key:
                 return m, i
     return None
 
 
 def title_from_html(meta: PageMeta, fallback: str | None) -> str | None:
-    """The headline of an HTML page. Order of trust (WCXB dev half, see the module doc):
+    return headline_of(meta, fallback)[0]
+
+
+def headline_of(meta: PageMeta, fallback: str | None) -> tuple[str | None, int | None]:
+    """The headline of an HTML page, and the chunk index where the page shows it (the
+    anchor the shown date and byline are read around; None when no <h1> or shown title).
+    Order of trust (WCXB dev half, see the module doc):
 
     1. an <h1> that agrees with a metadata title (JSON-LD headline, og:title, <title>
        minus the site name), or that differs from one only by page chrome around it
@@ -209,41 +230,36 @@ def title_from_html(meta: PageMeta, fallback: str | None) -> str | None:
     metas = [strip_site(t, sites) for t in meta.titles + ([meta.html_title] if meta.html_title else [])]
     metas = [m for m in metas if norm_title(m) and not _is_site(m, sites)]
     keys = [norm_title(m) for m in metas]
-    meta.anchor = heads[0][1] if heads else None
+    anchor = heads[0][1] if heads else None
     for h, i in heads:
         if norm_title(h) in keys:
-            meta.anchor = i
-            return h
+            return h, i
+    min_words = settings()["title"]["min_match_words"]  # fewer: a section name, not a headline
     for h, i in heads:
         hk = norm_title(h)
         for m, mk in zip(metas, keys):
-            if len(mk.split()) < 3:
+            if len(mk.split()) < min_words:
                 continue
             if hk.startswith(mk + " ") and _junk_suffix(_suffix_after(h, mk) or ""):
-                meta.anchor = i
-                return m  # the <h1> carries a section/site or date suffix the metadata title does not
+                return m, i  # the <h1> carries a section/site or date suffix the metadata title does not
             if hk.endswith(" " + mk) and _junk_prefix(h, len(mk.split())):
-                meta.anchor = i
-                return m  # "Blog: X", "Dec 18 2025 X", "The X": a label or date before the headline
-            if mk.startswith(hk + " ") and len(hk.split()) >= 3:
-                meta.anchor = i
-                return h  # the metadata title carries a suffix
-            if mk.endswith(" " + hk) and len(hk.split()) >= 3 and _label_before(m, hk):
-                meta.anchor = i
-                return h  # ... or a site/section label before it ("Garnix Blog: X")
+                return m, i  # "Blog: X", "Dec 18 2025 X", "The X": a label or date before the headline
+            if mk.startswith(hk + " ") and len(hk.split()) >= min_words:
+                return h, i  # the metadata title carries a suffix
+            if mk.endswith(" " + hk) and len(hk.split()) >= min_words and _label_before(m, hk):
+                return h, i  # ... or a site/section label before it ("Garnix Blog: X")
     for h, i in heads:
         for m, mk in zip(metas, keys):
             if _near(norm_title(h), mk):
-                meta.anchor = i
-                return m
+                return m, i
     shown = _shown_at(meta, metas)
     if shown is not None:
-        if meta.anchor is None or shown[1] < meta.anchor:
-            meta.anchor = shown[1]  # shown above the <h1>: the headline, where the byline is read
-        return shown[0]  # the headline is set in another element; the <h1> is a section or a quote
+        if anchor is None or shown[1] < anchor:
+            anchor = shown[1]  # shown above the <h1>: the headline, where the byline is read
+        return shown[0], anchor  # the headline is set in another element; the <h1> is a section or a quote
     if len(heads) == 1 or (heads and not metas):
-        return heads[0][0]
-    return metas[0] if metas else tidy(fallback)
+        return heads[0][0], anchor
+    return (metas[0] if metas else tidy(fallback)), anchor
 
 
 def drop_label(title: str) -> str:
@@ -261,7 +277,73 @@ def title_from_text(doc: Doc) -> str | None:
     return None
 
 
-def find_title(doc: Doc, meta: PageMeta | None) -> str | None:
+@extractor(name="title", reads=("doc", "page_meta"), writes=("title", "title_anchor"))
+def find_title(doc: Doc, meta: PageMeta | None) -> tuple[str | None, int | None]:
+    """(headline, chunk index of the headline on an HTML page, else None)."""
     if meta is not None:
-        return title_from_html(meta, doc.html_meta.get("title") or doc.title)
-    return title_from_text(doc)
+        return headline_of(meta, doc.html_meta.get("title") or doc.title)
+    return title_from_text(doc), None
+
+
+# --- the cleaner's headline line of a text dump ---------------------------------------------
+_SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+[^|–—]{2,60}$")
+
+
+def strip_site_suffix(text: str) -> str:
+    """`Headline | Site Name` (the HTML <title> printed atop many dumps) → `Headline`."""
+    from kabar.clean import signals as sig  # the cleaner imports this module: import late
+
+    m = _SITE_SUFFIX.search(text)
+    if m and len(sig.words(text[: m.start()])) >= 3:
+        return text[: m.start()].strip()
+    return text.strip()
+
+
+def _title_candidate(line: Line) -> bool:
+    from kabar.clean import settings as S
+    from kabar.clean import signals as sig
+    from kabar.clean.lines import BAD
+
+    if line.cls == BAD and line.reason != "duplicate":
+        return False
+    n = line.n_words
+    if not (S.TITLE_MIN_WORDS <= n <= S.TITLE_MAX_WORDS) or line.text.rstrip().endswith("."):
+        return False
+    text = line.text.strip()
+    if line.meta in ("byline", "editor", "dateline") or (line.meta == "date" and sig.date_words_left(text) < S.TITLE_MIN_WORDS + 1):
+        return False
+    return not (sig.is_breadcrumb(text) or is_masthead(text) or is_byline_shape(text))
+
+
+def pick_title(head: list[Line], body_stems: set[str]) -> int | None:
+    """Index in `head` of the headline: a line printed twice (dump of <title> and <h1>,
+    or a repeated headline) first, else the first headline-shaped line that shares
+    enough words with the body, else the first headline-shaped line."""
+    from kabar.clean import settings as S
+    from kabar.clean import signals as sig
+
+    cands = [i for i, l in enumerate(head[: S.HEAD_MAX_LINES]) if _title_candidate(l)]
+    keys = {i: sig.normalise(strip_site_suffix(head[i].text)) for i in cands}
+    fits = {i for i in cands if sig.share_in(head[i].stems, body_stems) >= S.TITLE_BODY_SHARE}
+    for i in cands:
+        twins = [j for j in cands if j != i and keys[j] == keys[i]]
+        if twins and head[i].n_words >= 3 and (i in fits or not body_stems):
+            plain = [j for j in [i, *twins] if sig.normalise(head[j].text) == keys[i]]
+            return plain[0] if plain else i
+    good = [i for i in cands if head[i].n_words >= 3 and i in fits]
+    if good:
+        share = {i: sig.share_in(head[i].stems, body_stems) for i in good}
+        above = [i for i in good if _above_header_data(head, i) and share[i] >= share[good[0]]]
+        return above[0] if above else good[0]
+    return cands[0] if cands else None
+
+
+def _above_header_data(head: list[Line], i: int) -> bool:
+    """The headline sits right above the date or byline (author name lines may come between)."""
+    from kabar.clean import signals as sig  # the cleaner imports this module: import late
+    for j in range(i + 1, min(len(head), i + 3)):
+        if head[j].meta == "date" or head[j].meta == "byline" and head[j].n_words >= 3:  # not `By Industry`
+            return True
+        if not sig.is_name_line(head[j].text, head[j].n_words):
+            return False
+    return False

@@ -1,10 +1,11 @@
 """`kabar eval`: score the pipeline on a labelled set.
 
     kabar eval [clean|enrich|sources|all] GOLD [--inputs DIR] [--mode text|html|both]
-               [--worst N] [--json OUT] [--limit N] [--baselines] [--timing]
+               [--worst N] [--json OUT] [--limit N] [--half tune|heldout] [--baselines] [--timing]
 
 GOLD is a seeds-style JSONL (inputs in --inputs, default `seeds/`) or a WCXB-style
-folder (html/ + ground-truth/). `clean` scores the body (kabar.evaluate.body);
+folder (html/ + ground-truth/) or an id-news-style JSONL (labels only; text from the
+id-news dataset, or the JSONL named by --inputs). `clean` scores the body (kabar.evaluate.body);
 `enrich` the fields and `sources` the sources, through `kabar.evaluate.fields` and
 `kabar.evaluate.sources` when those modules exist (each exposes `score(pairs)` and
 `render(result)`); `all` runs the three.
@@ -19,6 +20,7 @@ import time
 
 from kabar.evaluate import body
 from kabar.evaluate.gold import load_pairs, read_gold, run_stages
+from kabar.evaluate.id_news import HALVES
 
 SCORERS = {"clean": ["body"], "enrich": ["fields"], "sources": ["sources"], "all": ["body", "fields", "sources"]}
 
@@ -32,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--worst", type=int, default=3, help="worst lines lost/kept shown per document")
     p.add_argument("--json", dest="json_out", help="write the full result as JSON here")
     p.add_argument("--limit", type=int, help="only the first N documents")
+    p.add_argument("--half", choices=HALVES, help="only the records of a gold labelled with this half")
     p.add_argument("--baselines", action="store_true",
                    help="clean eval: also score do-nothing and trafilatura (on text / defaults on HTML)")
     p.add_argument("--timing", action="store_true", help="clean eval: ms/doc of clean vs langdetect")
@@ -65,7 +68,7 @@ def run(args: argparse.Namespace) -> dict:
     modes = ("text", "html") if args.mode == "both" else (args.mode,)
     report: dict = {}
     for mode in modes:
-        pairs = read_gold(args.gold, args.inputs, mode, args.limit)
+        pairs = read_gold(args.gold, args.inputs, mode, args.limit, half=args.half)
         t0 = time.perf_counter()
         shard = CleanStep()([d for _, d in pairs])
         clean_ms = 1000 * (time.perf_counter() - t0) / max(1, len(pairs))

@@ -3,13 +3,16 @@
 Two layouts are read:
 - a seeds-style JSONL (`file`, `title`, `body_lines`, …) whose `file` names an input
   file in `inputs` (default `seeds/`);
+- an id-news-style JSONL (`id`, `outlet`, `half`, `sources`; no text): the articles are read
+  by id from the id-news dataset (`kabar.evaluate.id_news`; `inputs` may name its JSONL);
 - a WCXB-style folder (`html/<id>.html.gz` + `ground-truth/<id>.json`). In `text` mode
   each page is rendered to its visible text with html-text (one block per line), the
   kind of dump the text path gets in production; in `html` mode the markup is fed.
 
 A split of either layout is named by a suffix: `DIR@even` / `DIR@odd` keep the pages
 whose id is even / odd (numeric ids; others by a CRC-32 of the id), so thresholds can
-be tuned on one half and checked on the other.
+be tuned on one half and checked on the other. A gold whose records carry a `half` label
+(`tune` / `heldout`) is split by that label instead (`half=` of `read_gold`).
 
 Every gold dict has the same keys (missing ones None) so the scorers of body, fields
 and sources need not know where it came from.
@@ -22,11 +25,12 @@ import zlib
 from pathlib import Path
 from typing import Iterator
 
+from kabar.evaluate.id_news import is_id_news_gold
 from kabar.record import Doc
 
 GOLD_KEYS = (
     "id", "title", "body", "authors", "published", "accept_published",
-    "outlet", "outlet_domain", "dateline", "language", "sources", "url",
+    "outlet", "outlet_domain", "dateline", "language", "sources", "url", "half",
 )
 
 
@@ -63,6 +67,21 @@ def _seeds(gold_path: Path, inputs: Path, mode: str) -> Iterator[tuple[dict, Doc
                 source_uri=str(path), source_format="html" if is_html else "text",
                 content=content, content_type="html" if is_html else "text", url=rec.get("url"),
             )
+
+
+def _id_news(gold_path: Path, inputs: Path) -> Iterator[tuple[dict, Doc]]:
+    from kabar.evaluate import id_news
+
+    articles = inputs if inputs.suffix == ".jsonl" else None
+    for rec, doc in id_news.read_gold(gold_path, articles):
+        # a sources-only gold: the outlet goes to outlet_domain so the fields scorer skips it
+        yield normalise(id=rec["id"], outlet_domain=rec.get("outlet"), sources=rec.get("sources"),
+                        half=rec.get("half"), url=doc.url), doc
+
+
+def _first_record(path: Path) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return next((json.loads(line) for line in fh if line.strip()), {})
 
 
 def _wcxb(folder: Path, mode: str, half: str | None = None) -> Iterator[tuple[dict, Doc]]:
@@ -111,16 +130,23 @@ def split_spec(gold_path: str | Path) -> tuple[Path, str | None]:
 
 
 def read_gold(gold_path: str | Path, inputs: str | Path = "seeds", mode: str = "text",
-              limit: int | None = None) -> list[tuple[dict, Doc]]:
-    """Gold records with their raw (not yet cleaned) Docs (`gold_path` may end in `@even`/`@odd`)."""
-    gold_path, half = split_spec(gold_path)
+              limit: int | None = None, half: str | None = None) -> list[tuple[dict, Doc]]:
+    """Gold records with their raw (not yet cleaned) Docs (`gold_path` may end in `@even`/`@odd`;
+    `half` keeps the records labelled with that half)."""
+    gold_path, split = split_spec(gold_path)
     if gold_path.is_dir():
-        it = _wcxb(gold_path, mode, half)
+        it = _wcxb(gold_path, mode, split)
+    elif is_id_news_gold(_first_record(gold_path)):
+        it = _id_news(gold_path, Path(inputs))
     else:
         it = _seeds(gold_path, Path(inputs), mode)
     out = []
     for pair in it:
-        if half and half_of(pair[0]["id"]) != half:
+        if split and half_of(pair[0]["id"]) != split:
+            continue
+        if half and pair[0]["half"] != half:
+            if pair[0]["half"] is None:
+                raise ValueError(f"{gold_path}: --half {half} asked, but record {pair[0]['id']!r} has no half label")
             continue
         out.append(pair)
         if limit and len(out) >= limit:

@@ -12,6 +12,7 @@
   quotes            gold quotes found (substring) among the matched prediction's quotes
   ms_per_doc        extractor time; `langdetect_ms_per_doc` for comparison
   docs              per-doc misses (required), false positives, kind errors, quote misses
+  halves            the same figures per labelled half (`tune` / `heldout`) when the gold has them
 
 `render(result)` prints it for humans. `python -m kabar.evaluate.sources GOLD.jsonl` scores the
 gold body lines directly (no clean stage), which isolates this component.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from pathlib import Path
 from typing import Iterable
 
 from kabar.enrich.language import detect_language
@@ -77,7 +79,7 @@ def score_doc(gold: dict, doc: Doc, registry: Registry) -> dict:
             else:
                 q_miss.append(f"{g['name']}: {q[:50]}")
     return {
-        "id": gold.get("id") or gold.get("file"), "n_pred": len(preds), "n_match": n_match,
+        "id": gold.get("id") or gold.get("file"), "half": gold.get("half"), "n_pred": len(preds), "n_match": n_match,
         "n_kind": n_kind, "n_req": len(req), "n_req_hit": len(req) - len(misses),
         "q_total": q_total, "q_found": q_found, "misses": misses, "false_positives": fps,
         "kind_errors": kind_err, "quote_misses": q_miss, "ms": ms,
@@ -88,6 +90,21 @@ def score_doc(gold: dict, doc: Doc, registry: Registry) -> dict:
 
 def _ratio(a: int, b: int) -> float:
     return round(a / b, 4) if b else 1.0
+
+
+_COUNTS = ("n_pred", "n_match", "n_kind", "n_req", "n_req_hit", "q_total", "q_found", "ms")
+
+
+def _totals(docs: list[dict]) -> dict:
+    tot = {k: sum(d[k] for d in docs) for k in _COUNTS}
+    return {
+        "n_docs": len(docs),
+        "required_recall": _ratio(tot["n_req_hit"], tot["n_req"]),
+        "precision": _ratio(tot["n_match"], tot["n_pred"]),
+        "kind_accuracy": _ratio(tot["n_kind"], tot["n_match"]),
+        "quote_attribution": _ratio(tot["q_found"], tot["q_total"]),
+        "counts": tot,
+    }
 
 
 def score(pairs: Iterable[tuple[dict, Doc]], with_langdetect: bool = True) -> dict:
@@ -103,30 +120,34 @@ def score(pairs: Iterable[tuple[dict, Doc]], with_langdetect: bool = True) -> di
             t0 = time.perf_counter()
             detect_language(doc.text)
             lang_ms += (time.perf_counter() - t0) * 1000
-    tot = {k: sum(d[k] for d in docs) for k in ("n_pred", "n_match", "n_kind", "n_req", "n_req_hit",
-                                                  "q_total", "q_found", "ms")}
+    result = _totals(docs)
+    halves = sorted({d["half"] for d in docs if d["half"]})
     n = max(len(docs), 1)
     return {
-        "n_docs": len(docs),
-        "required_recall": _ratio(tot["n_req_hit"], tot["n_req"]),
-        "precision": _ratio(tot["n_match"], tot["n_pred"]),
-        "kind_accuracy": _ratio(tot["n_kind"], tot["n_match"]),
-        "quote_attribution": _ratio(tot["q_found"], tot["q_total"]),
-        "counts": tot,
-        "ms_per_doc": round(tot["ms"] / n, 3),
+        **result,
+        # labelled halves (tune / heldout) scored apart as well: tune on one, report both
+        "halves": {h: _totals([d for d in docs if d["half"] == h]) for h in halves},
+        "ms_per_doc": round(result["counts"]["ms"] / n, 3),
         "langdetect_ms_per_doc": round(lang_ms / n, 3) if with_langdetect else None,
         "docs": docs,
     }
 
 
-def render(result: dict, verbose: bool = False) -> str:
+def _figures(result: dict, indent: str) -> list[str]:
     c = result["counts"]
-    lines = [
-        f"sources: {result['n_docs']} docs",
-        f"  required recall   {result['required_recall']:.3f}  ({c['n_req_hit']}/{c['n_req']})",
-        f"  precision         {result['precision']:.3f}  ({c['n_match']}/{c['n_pred']})",
-        f"  kind accuracy     {result['kind_accuracy']:.3f}  ({c['n_kind']}/{c['n_match']})",
-        f"  quote attribution {result['quote_attribution']:.3f}  ({c['q_found']}/{c['q_total']})",
+    return [
+        f"{indent}required recall   {result['required_recall']:.3f}  ({c['n_req_hit']}/{c['n_req']})",
+        f"{indent}precision         {result['precision']:.3f}  ({c['n_match']}/{c['n_pred']})",
+        f"{indent}kind accuracy     {result['kind_accuracy']:.3f}  ({c['n_kind']}/{c['n_match']})",
+        f"{indent}quote attribution {result['quote_attribution']:.3f}  ({c['q_found']}/{c['q_total']})",
+    ]
+
+
+def render(result: dict, verbose: bool = False) -> str:
+    lines = [f"sources: {result['n_docs']} docs", *_figures(result, "  ")]
+    for half, part in (result.get("halves") or {}).items():
+        lines += [f"  half {half}: {part['n_docs']} docs", *_figures(part, "    ")]
+    lines += [
         f"  ms/doc            {result['ms_per_doc']:.3f}"
         + (f"  (langdetect {result['langdetect_ms_per_doc']:.3f})" if result.get("langdetect_ms_per_doc") is not None else ""),
     ]
@@ -134,7 +155,7 @@ def render(result: dict, verbose: bool = False) -> str:
         bad = d["misses"] or d["false_positives"] or d["kind_errors"] or d["quote_misses"]
         if not (bad or verbose):
             continue
-        lines.append(f"  {d['id']}:")
+        lines.append(f"  {d['id']}" + (f" [{d['half']}]" if d.get("half") else "") + ":")
         for k in ("misses", "false_positives", "kind_errors", "quote_misses"):
             if d[k]:
                 lines.append(f"    {k}: {'; '.join(d[k])}")
@@ -165,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     verbose = "-v" in args
     args = [a for a in args if a != "-v"]
-    path = args[0] if args else "/work/shared/gold/seeds.gold.jsonl"
+    path = args[0] if args else str(Path(__file__).resolve().parents[3] / "shared" / "gold" / "seeds.gold.jsonl")
     print(render(score(gold_pairs(path)), verbose=verbose))
     return 0
 

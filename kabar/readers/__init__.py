@@ -24,8 +24,7 @@ from kabar.readers.jsonl import read_jsonl
 from kabar.readers.limits import ReadLimits
 from kabar.readers.text import read_text
 from kabar.readers.warc import read_warc
-from kabar.record import Doc
-from kabar.steps import Reject
+from kabar.record import Doc, Reject
 
 __all__ = ["InputFile", "ReadLimits", "discover", "read_file", "READERS"]
 

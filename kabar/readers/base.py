@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import fsspec
 
 from kabar.readers.limits import ReadLimits
-from kabar.steps import Reject
+from kabar.record import Reject, Rejected
 
 STAGE = "extract"
 GZIP_MAGIC = b"\x1f\x8b"
@@ -34,13 +34,11 @@ class InputFile:
         return fsspec.open(self.open_url or self.uri, "rb").open()
 
 
-class ReadError(Exception):
+class ReadError(Rejected):
     """A problem that stops reading the rest of a file (or one record); `reason` is the quarantine code."""
 
     def __init__(self, reason: str, detail: str):
-        super().__init__(f"{reason}: {detail}")
-        self.reason = reason
-        self.detail = detail
+        super().__init__(reason, detail)
         self.partial = b""  # bytes decoded before the problem, when the caller kept them
 
 

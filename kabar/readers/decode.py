@@ -13,6 +13,7 @@ import re
 from charset_normalizer import from_bytes
 
 from kabar.readers.limits import ReadLimits
+from kabar.record import Rejected
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -28,11 +29,8 @@ CP1252_TIE_CHAOS = 0.02  # how much "messier" than the best guess cp1252 may be 
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
 
 
-class DecodeFailure(Exception):
-    def __init__(self, reason: str, detail: str):
-        super().__init__(f"{reason}: {detail}")
-        self.reason = reason
-        self.detail = detail
+class DecodeFailure(Rejected):
+    """Bytes that are not text kabar can read (`decode_error`, `binary_content`)."""
 
 
 def bom_encoding(data: bytes) -> str | None:

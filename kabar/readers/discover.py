@@ -15,7 +15,7 @@ from datetime import datetime
 from fsspec.core import url_to_fs
 
 from kabar.readers.base import InputFile, reject
-from kabar.steps import Reject
+from kabar.record import Reject
 
 _GLOB_CHARS = set("*?[")
 

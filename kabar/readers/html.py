@@ -8,8 +8,7 @@ from kabar.readers.decode import decode_html
 from kabar.readers.limits import ReadLimits
 from kabar.readers.nesting import cap_nesting
 from kabar.readers.single import read_decoded
-from kabar.record import Doc
-from kabar.steps import Reject
+from kabar.record import Doc, Reject
 
 FORMAT = "html"
 

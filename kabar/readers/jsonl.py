@@ -14,8 +14,7 @@ from datetime import datetime, timezone
 from kabar.readers.base import ByteStream, reject
 from kabar.readers.decode import DecodeFailure, decode_text, preview, preview_prefix
 from kabar.readers.html import html_doc
-from kabar.record import Doc
-from kabar.steps import Reject
+from kabar.record import Doc, Reject
 
 FORMAT = "jsonl"
 

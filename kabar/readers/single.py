@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from kabar.readers.base import ByteStream, ReadError, reject
 from kabar.readers.decode import DecodeFailure, preview, preview_prefix
-from kabar.steps import Reject
+from kabar.record import Reject
 
 
 def read_whole(stream: ByteStream, uri: str, fmt: str) -> bytes | Reject:

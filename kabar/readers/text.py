@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from kabar.readers.base import ByteStream
 from kabar.readers.decode import decode_text
 from kabar.readers.single import read_decoded
-from kabar.record import Doc
-from kabar.steps import Reject
+from kabar.record import Doc, Reject
 
 FORMAT = "text"
 

@@ -24,8 +24,7 @@ from warcio.recordloader import ArcWarcRecordLoader
 from kabar.readers.base import ByteStream, reject
 from kabar.readers.decode import DecodeFailure, decode_html, decode_text, preview, preview_prefix
 from kabar.readers.html import html_doc
-from kabar.record import Doc
-from kabar.steps import Reject
+from kabar.record import Doc, Reject
 
 FORMAT = "warc"
 DOC_TYPES = {"response", "resource", "conversion"}

@@ -22,7 +22,7 @@ from kabar.record import BODY, DROPPED, Doc
 HERE = Path(__file__).resolve().parent / "synthetic"
 GOLD = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-SEED_GOLD = Path("/work/shared/gold/seeds.gold.jsonl")
+SEED_GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold" / "seeds.gold.jsonl"
 
 
 def _clear_caches():

@@ -3,6 +3,9 @@ a masthead or a byline; a name-dense lede under a dateline opens the body; links
 bare read-also label go; the last sentence above the reporter credits stays."""
 from kabar.clean import signals as sig
 from kabar.clean.text import label_text
+from kabar.enrich.byline import is_byline_shape
+from kabar.enrich.dateline import opens_with_dateline, without_dateline
+from kabar.enrich.outlet import is_masthead
 from kabar.record import BODY
 
 
@@ -25,16 +28,16 @@ def test_breadcrumb_masthead_and_byline_shapes():
     for title in ("What is Mesh WiFi? | Whole Home Mesh WiFi | TP-Link", "Harga Emas Naik Lagi | Kontan",
                   "Rupiah Ditutup Melemah ke Rp16.400/US$, Terendah Sejak April 2020"):
         assert not sig.is_breadcrumb(title), title
-    assert sig.is_masthead("Tribun-Timur.com") and sig.is_masthead("The Jakarta Post")
-    assert not sig.is_masthead("Gempa Guncang Garut")
-    assert sig.is_byline_shape("Market - Arrijal Rachman, CNBC Indonesia")
-    assert not sig.is_byline_shape("Jakarta, Indonesia")
+    assert is_masthead("Tribun-Timur.com") and is_masthead("The Jakarta Post")
+    assert not is_masthead("Gempa Guncang Garut")
+    assert is_byline_shape("Market - Arrijal Rachman, CNBC Indonesia")
+    assert not is_byline_shape("Jakarta, Indonesia")
 
 
 def test_lede_dateline_shapes():
-    assert sig.opens_with_dateline("jpnn.com, JAKARTA - Asosiasi petani meminta pemerintah bertindak.")
-    assert sig.opens_with_dateline("Jakarta, IDN Times - Gempa bumi mengguncang Garut.")
-    assert sig.without_dateline("KOMPAS.com - Warga mengungsi.") == "Warga mengungsi."
+    assert opens_with_dateline("jpnn.com, JAKARTA - Asosiasi petani meminta pemerintah bertindak.")
+    assert opens_with_dateline("Jakarta, IDN Times - Gempa bumi mengguncang Garut.")
+    assert without_dateline("KOMPAS.com - Warga mengungsi.") == "Warga mengungsi."
 
 
 def test_headline_is_not_the_breadcrumb_above_it():

@@ -8,7 +8,7 @@ from kabar.clean import CleanStep
 from kabar.record import BODY, META, TITLE, Doc
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD = Path("/work/shared/gold/seeds.gold.jsonl")
+GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold" / "seeds.gold.jsonl"
 RECORDS = [json.loads(l) for l in GOLD.read_text(encoding="utf-8").splitlines() if l.strip()] if GOLD.exists() else []
 
 

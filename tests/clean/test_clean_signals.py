@@ -2,6 +2,7 @@
 from kabar.clean import signals as sig
 from kabar.clean.lines import BAD, GOOD, SHORT, read_lines
 from kabar.clean.phrases import phrase_hit
+from kabar.enrich.dateline import is_dateline_only, opens_with_dateline
 
 
 def test_stopword_share_separates_prose_from_headlines():
@@ -22,8 +23,8 @@ def test_caption_credit_and_dateline_shapes():
     assert sig.is_caption("Kim Jong Un Berbincang Dengan Vladimir Putin (Doc: TASS)", 8)
     assert sig.is_caption("  • VIVA.co.id/Natania Longdong", 4)
     assert not sig.is_caption("Presiden Rusia tiba di Pyongyang (Korea Utara) pada Rabu dini hari.", 11)
-    assert sig.is_dateline_only("Moskow -")
-    assert not sig.is_dateline_only("Pyongyang  – Presiden Rusia Vladimir Putin tiba")
+    assert is_dateline_only("Moskow -")
+    assert not is_dateline_only("Pyongyang  – Presiden Rusia Vladimir Putin tiba")
 
 
 def test_date_byline_editor_lines():
@@ -58,10 +59,10 @@ def test_line_classes_and_repeats():
 
 
 def test_lede_dateline_call_to_action_and_tail_signals():
-    assert sig.opens_with_dateline("TRIBUNJOGJA.COM, BANTUL - Ratusan warga bergotong royong")
-    assert sig.opens_with_dateline("Liputan6.com, Jakarta - Harga beras premium turun")
-    assert sig.opens_with_dateline("WASHINGTON (Reuters) - The Senate voted on Tuesday")
-    assert not sig.opens_with_dateline("Harga beras premium turun - kata pedagang")
+    assert opens_with_dateline("TRIBUNJOGJA.COM, BANTUL - Ratusan warga bergotong royong")
+    assert opens_with_dateline("Liputan6.com, Jakarta - Harga beras premium turun")
+    assert opens_with_dateline("WASHINGTON (Reuters) - The Senate voted on Tuesday")
+    assert not opens_with_dateline("Harga beras premium turun - kata pedagang")
     assert sig.is_call_to_action("Ikuti kumparanBOLA untuk update terbaru seputar sepak bola")
     assert sig.is_call_to_action("Sign up for our newsletter to get the best stories")
     assert not sig.is_call_to_action("Pemerintah mengikuti rekomendasi para ahli.")

@@ -16,7 +16,7 @@ from langdetect import detect_langs as reference
 from kabar.enrich import language as L
 
 REPO = Path(__file__).resolve().parents[2]
-WCXB = Path("/work/shared/datasets/wcxb-dev-articles/html")
+WCXB = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "wcxb-dev-articles" / "html"
 ODD = ["Ini adalah TEST ABC def", "JAKARTA, KOMPAS.com - Presiden", "日本語のテキストです。漢字", "Привет мир, как дела",
        "Xin chào thế giới", "مرحبا بالعالم یک", "  a  b ", "A", "ÀÉÎ õü ß", "x" * 50, "CAPS LOCK WORDS only here"]
 
@@ -61,7 +61,7 @@ def test_fast_path_is_used():
 # --- sources: mask_quotes, rewritten with str.find, against the original per-character loop ---
 
 def _mask_quotes_reference(par: str):
-    from kabar.enrich.sources_grammar import _CLOSE, _OPEN, MASK
+    from kabar.enrich.sources.grammar import _CLOSE, _OPEN, MASK
 
     spans, i, n = [], 0, len(par)
     while i < n:
@@ -88,7 +88,7 @@ def _mask_quotes_reference(par: str):
 def test_mask_quotes_same_as_reference():
     import random
 
-    from kabar.enrich.sources_grammar import _CLOSE, _OPEN, mask_quotes
+    from kabar.enrich.sources.grammar import _CLOSE, _OPEN, mask_quotes
 
     rnd = random.Random(7)
     alphabet = ["a", " ", "\n", '"', _OPEN, _CLOSE, "b", "~"]

@@ -74,7 +74,7 @@ def test_ops_report_figures_match_the_manifest(seeds_dir, tmp_path):
         {s: [i, o, q] for s, i, o, q in stage_counts(saved)}
     stages = t.tables["stages"]
     assert int(stages["extract"][1]) == c["per_stage"]["extract"]["read"]
-    assert int(stages["load (dedup)"][2]) == c["loaded"]
+    assert int(stages["dedup"][2]) == c["loaded"]
     for suite, g in saved["gx"].items():
         assert t.tables["gx"][suite][:4] == [suite, "passed" if g["success"] else "FAILED", str(g["rows"]),
                                              str(g["rows_quarantined"])]

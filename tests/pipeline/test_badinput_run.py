@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from kabar.pipeline import Settings, run_plain
-from kabar.readers.testing import ARTICLES, build_bad_corpus
+from bad_corpus import ARTICLES, build_bad_corpus
 
 from pipeline_helpers import read_table
 

@@ -5,9 +5,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from kabar.gates import GxProject
-from kabar.pipeline import Settings, gate_shard, run_plain
+from kabar.pipeline import Settings, run_plain
+from kabar.pipeline.steps import CleanGate
 from kabar.record import BODY, Doc, ZoneLine
-from kabar.steps import ShardResult
+from kabar.steps import Context, ShardResult
 
 from pipeline_helpers import ARTICLE_TEXT, SHORT_BODY, read_table, write_article
 
@@ -47,7 +48,7 @@ def test_row_gate_failure_goes_to_quarantine_with_expectation_name(tmp_path):
     project.prepare()
     good = Doc("a.txt", "text", "x", "text", zones=[ZoneLine(0, ARTICLE_TEXT, BODY)], text=ARTICLE_TEXT, title="t")
     empty = Doc("b.txt", "text", "y", "text", zones=[], text="", title="t")
-    shard = gate_shard(ShardResult(docs=[good, empty]), "clean", str(tmp_path / "reports"), "r1")
+    shard = CleanGate().run(ShardResult(docs=[good, empty]), Context(reports_dir=str(tmp_path / "reports"), run_name="r1"))
     assert [d.source_uri for d in shard.docs] == ["a.txt"]
     [rej] = shard.rejects
     assert rej.stage == "validate_clean"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from kabar.readers import discover, read_file
-from kabar.readers.testing import build_bad_corpus
+from bad_corpus import build_bad_corpus
 from readers_testutil import key
 
 

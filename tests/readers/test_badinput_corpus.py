@@ -7,7 +7,7 @@ import tracemalloc
 import pytest
 
 from kabar.readers import ReadLimits, read_file
-from kabar.readers.testing import ARTICLES, QUARANTINE_LATER
+from bad_corpus import ARTICLES, QUARANTINE_LATER
 from kabar.record import Doc
 from kabar.steps import Reject
 

@@ -69,7 +69,7 @@ def test_readers_nesting_is_capped_without_losing_text():
 
 
 def test_readers_real_wcxb_pages_read_unchanged():
-    folder = Path("/work/shared/datasets/wcxb-dev-articles/html")
+    folder = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "wcxb-dev-articles" / "html"
     if not folder.is_dir():
         pytest.skip("shared dataset not mounted")
     for name in ("0001.html.gz", "0002.html.gz", "0003.html.gz"):

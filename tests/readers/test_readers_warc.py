@@ -10,7 +10,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from kabar.readers import ReadLimits
-from kabar.readers.testing import warc_other, warc_response
+from bad_corpus import warc_other, warc_response
 from readers_testutil import docs, read_bytes, reasons
 
 PAGE = "<html><head><meta charset='utf-8'></head><body><p>Berita “baik” hari ini.</p></body></html>".encode()

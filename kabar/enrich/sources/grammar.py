@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kabar.enrich.sources_lexicon import Lexicon
-from kabar.enrich.sources_names import Cand, Namer, find_chunks, words_before
+from kabar.enrich.settings import settings
+from kabar.enrich.sources.lexicon import Lexicon, third_person_pronouns
+from kabar.enrich.sources.names import Cand, Namer, find_chunks, words_before
 
 MASK = "~"
 _OPEN, _CLOSE = "“", "”"
@@ -24,7 +25,6 @@ _SENT_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9À-Þ]
 _ABBREV = frozenset("prof dr drs ir h hj jl no st mr mrs ms gen lt sen rep gov u.s vs dll dsb tn ny sdr".split())
 _GAP_BAD = re.compile(r"[.!?;:\"“”~]")
 _CLAUSE_PUNCT = re.compile(r"[;:]")
-MIN_QUOTE_WORDS = 3  # shorter quotes without a cue are scare quotes
 
 
 @dataclass(slots=True)
@@ -90,7 +90,11 @@ def clean_quote(q: str) -> str:
 class Grammar:
     def __init__(self, lex: Lexicon, namer: Namer):
         self.lex, self.namer = lex, namer
-        self.english = lex.lang == "en"
+        self.gaps = settings()["sources"]  # how far a name may stand from its cue, in words
+        self.adjacent_subject = lex.rules["subject_next_to_verb"]
+        self.person_is_medium = lex.rules["media_cue_person_is_medium"]
+        pron = "|".join(re.escape(p.capitalize()) for p in third_person_pronouns())
+        self.pronoun_clause = re.compile(rf"(?:^|[.,]\s*)(?:{pron})\s+(?:\w+\s+){{0,2}}$")
         w = lex.words
         self.split_words = frozenset().union(
             w["leading_verbs"], w["passive_verbs"], w["trailing_verbs"], w["media_cues"],
@@ -99,7 +103,8 @@ class Grammar:
             {"seperti", "sebagaimana", "disebutkan", "dilansir", "menurut"})
 
     # --- noun phrase after a cue --------------------------------------------------------
-    def np_after(self, text, chunks, pos, end, lowers, max_gap=6) -> tuple[Cand | None, int]:
+    def np_after(self, text, chunks, pos, end, lowers, max_gap=None) -> tuple[Cand | None, int]:
+        max_gap = self.gaps["name_after_cue"] if max_gap is None else max_gap
         for ci, ch in enumerate(chunks):
             if ch.start < pos:
                 continue
@@ -111,7 +116,7 @@ class Grammar:
             gw = gap.split()
             if any(self.lex.has("clause_breaks", x) or x in ("bahwa", "that", "yang", "which") for x in gw):
                 return None, -1
-            limit = max_gap + 6 if gw and self.namer.segment_is_role(gap) else max_gap
+            limit = max_gap + self.gaps["role_between"] if gw and self.namer.segment_is_role(gap) else max_gap
             if len(gw) > limit:
                 return None, -1
             return self.namer.resolve(text, chunks, ci, pos, lowers)
@@ -138,7 +143,7 @@ class Grammar:
 
     def subject(self, text, chunks, lo, pos, lowers) -> list[Cand]:
         start = self.clause_start(text, lo, pos)
-        if self.english:
+        if self.adjacent_subject:
             return self._subject_adjacent(text, chunks, start, pos, lowers)
         for ci, ch in enumerate(chunks):
             if ch.start < start or ch.end > pos:
@@ -149,7 +154,7 @@ class Grammar:
             cand, cj = self.namer.resolve(text, chunks, ci, seg, lowers)
             if cand is None:
                 continue
-            if len(text[cand.end:pos].split()) > 25:
+            if len(text[cand.end:pos].split()) > self.gaps["subject_before_verb"]:
                 return []
             out = [cand]
             if cj + 1 < len(chunks) and chunks[cj + 1].end <= pos:
@@ -203,7 +208,7 @@ class Grammar:
         while ws and self.lex.has("adverbs", ws[-1]):
             ws.pop()
         return bool(ws) and self.lex.has("pronouns", ws[-1]) or bool(
-            re.search(r"(?:^|[.,]\s*)(?:Ia|Dia|Beliau|Mereka|He|She|They)\s+(?:\w+\s+){0,2}$", text[max(0, pos - 40):pos]))
+            self.pronoun_clause.search(text[max(0, pos - self.gaps["pronoun_window_chars"]):pos]))
 
     # --- a paragraph ------------------------------------------------------------------------
     def paragraph(self, par: str, base: int, lowers: frozenset) -> list[Event]:
@@ -224,7 +229,7 @@ class Grammar:
                     events.append(Event(base + qs, None, (m.group("form") or m.group("verb")).lower(), [q]))
                     used.add(qi)
                 elif m:
-                    cand, _ = self.np_after(text, sch, m.end(), se, lowers, max_gap=3)
+                    cand, _ = self.np_after(text, sch, m.end(), se, lowers, max_gap=self.gaps["name_after_trailing_verb"])
                     if cand is not None:
                         if cand.kind == "person" and not cand.role:
                             cand.role = self.role_after(text, cand.end, se)
@@ -236,7 +241,7 @@ class Grammar:
                         events.append(Event(base + qs, None, m.group("verb").lower(), [q]))
                         used.add(qi)
                     elif m:
-                        cand, _ = self.np_after(text, sch, qe, se, lowers, max_gap=1)
+                        cand, _ = self.np_after(text, sch, qe, se, lowers, max_gap=self.gaps["name_after_quote"])
                         if cand is not None:
                             events.append(Event(base + qs, cand, m.group("verb").lower(), [q]))
                             used.add(qi)
@@ -245,7 +250,7 @@ class Grammar:
                 cands = self.subject(text, sch, ss, m.start(), lowers)
                 qs_after = [qi for qi, (qs, qe, inner) in enumerate(quotes)
                             if qi not in used and m.end() <= qs < se + 1
-                            and len(text[m.end():qs].split()) <= 12 and not _GAP_BAD.search(text[m.end():qs].replace("~", ""))]
+                            and len(text[m.end():qs].split()) <= self.gaps["quote_after_verb"] and not _GAP_BAD.search(text[m.end():qs].replace("~", ""))]
                 qtexts = [clean_quote(quotes[qi][2]) for qi in qs_after[:1]]
                 if not cands and self.pronoun_subject(text, m.start()):
                     if qtexts:
@@ -261,11 +266,12 @@ class Grammar:
                                            (lex.parenthetical, True, False),
                                            (lex.media_cue, False, False), (lex.channel, False, True)):
                 for m in rx.finditer(text, ss, se):
-                    cand, _ = self.np_after(text, sch, m.end(), se, lowers, max_gap=4 if not media_only else 5)
+                    gap = self.gaps["name_after_channel" if media_only else "name_after_other_cue"]
+                    cand, _ = self.np_after(text, sch, m.end(), se, lowers, max_gap=gap)
                     if cand is None or (media_only and not cand.media):
                         continue
                     if rx is lex.media_cue and cand.kind == "person":
-                        if not self.english or cand.media:
+                        if self.person_is_medium or cand.media:
                             cand.kind, cand.media = "media", True
                         else:
                             continue

@@ -1,6 +1,6 @@
-"""Quoted and cited sources of an article: who speaks, which media are cited.
+"""Resolution, the top layer of sources: who speaks, which media are cited.
 
-Entry point `extract_sources(doc, registry)`. The grammar (`sources_grammar`) turns each
+Entry point `extract_sources(doc, registry)`. The grammar (`grammar.py`) turns each
 paragraph into attribution events; this module resolves pronouns to the last named
 speaker (across paragraphs), normalises names to the fullest form the article gives
 ("Peskov" → "Dmitry Peskov"), media to their registry name (DW → Deutsche Welle), and
@@ -15,20 +15,13 @@ import functools
 import re
 from collections import Counter
 
-from kabar.enrich.sources_grammar import Event, Grammar
-from kabar.enrich.sources_lexicon import WORD_RE, get_lexicon, get_places
-from kabar.enrich.sources_names import Cand, Namer, find_chunks
+from kabar.enrich.dateline import mask_dateline
+from kabar.enrich.sources.grammar import Event, Grammar
+from kabar.enrich.sources.lexicon import WORD_RE, get_lexicon, get_places, grammars_by_language
+from kabar.enrich.sources.names import Cand, Namer, find_chunks
 from kabar.record import Doc, Source
 from kabar.registry import Registry
 
-# a lede's dateline: "JAKARTA -", "jpnn.com, JAKARTA -", "Surabaya (ANTARA) -",
-# "Jakarta, CNN Indonesia --", "TEMPO.CO, Jakarta -", "KUALA LUMPUR:" (masked before
-# parsing, same length)
-_CAPS = r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}"
-_DATELINE = re.compile(rf"^\s*(?:[\w-]+(?:\.[\w-]+)+\s*,\s*)?{_CAPS}(?:\s*,\s*{_CAPS})?(?:\s*\([^()]{{1,30}}\))?"
-                       r"\s*[-–—]{1,2}\s+(?=\S)|^\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){0,3}:\s+(?=\S)")
-
-_LANG_GRAMMARS = {"id": ("id",), "ms": ("id",), "en": ("en",), "und": ("id", "en")}
 
 
 @functools.lru_cache(maxsize=8)
@@ -37,15 +30,19 @@ def _grammar(lang: str, registry: Registry) -> Grammar:
     return Grammar(lex, Namer(lex, get_places(), registry))
 
 
-def extract_sources(doc: Doc, registry: Registry) -> list[Source]:
+def extract_sources(doc: Doc, registry: Registry, language: str | None = None,
+                    outlet: str | None = None) -> list[Source]:
+    """`language` and `outlet` default to the doc's (the enrich step passes them, declared)."""
     text = doc.text or ""
-    langs = _LANG_GRAMMARS.get(doc.language or "und")
+    language = doc.language if language is None else language
+    outlet = doc.outlet if outlet is None else outlet
+    langs = grammars_by_language().get(language or "und")
     if not text.strip() or not langs:
         return []
     lowers = frozenset(w.lower() for w in WORD_RE.findall(text) if w[0].islower())
     best: list[Source] = []
     for lang in langs:
-        found = _extract(text, _grammar(lang, registry), lowers, doc.outlet)
+        found = _extract(text, _grammar(lang, registry), lowers, outlet)
         if len(found) > len(best):
             best = found
     return best
@@ -55,9 +52,7 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
     events: list[Event] = []
     base = 0
     for par in text.split("\n\n"):
-        m = _DATELINE.match(par)
-        if m:  # "jpnn.com, JAKARTA - Apkasindo meminta…": the place is no subject
-            par = " " * m.end() + par[m.end():]
+        par = mask_dateline(par)  # "jpnn.com, JAKARTA - Apkasindo meminta…": the place is no subject
         events.extend(gram.paragraph(par, base, lowers))
         base += len(par) + 2
     # pronouns carry the last named speaker, across paragraphs

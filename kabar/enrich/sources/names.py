@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kabar.enrich.sources_lexicon import CHUNK_RE, PORTFOLIO_RE, WORD_RE, Lexicon, Places
+from kabar.enrich.sources.lexicon import CHUNK_RE, PORTFOLIO_RE, WORD_RE, Lexicon, Places
 from kabar.registry import Registry
 
 _LOWER_WORDS_RE = re.compile(r"[a-z][\w-]*")

@@ -9,19 +9,23 @@ import functools
 import re
 from dataclasses import dataclass
 
+from kabar.enrich.settings import name_particles
 from kabar.resources import DataFileError, load_yaml
 
 LANG_KEYS = (
     "trailing_verbs", "pronoun_forms", "pronouns", "leading_verbs", "passive_verbs",
     "agent_markers", "according", "media_cues", "cue_fillers", "channel_preps", "media_heads",
     "wrappers", "org_heads", "roles", "role_words", "adverbs", "clause_breaks",
-    "prepositions", "stop_names", "name_prefixes",
+    "prepositions", "stop_names", "name_prefixes", "not_third_person",
 )
+RULES = {"pronoun_suffixes": list, "inverted_trailing": bool, "subject_next_to_verb": bool,
+         "media_cue_person_is_medium": bool, "parenthetical_ignore_case": bool}
+GRAMMARS_KEY = "grammars"
 
 # A capitalised name token: "Peskov", "Won-sik", "Leif-Eric", "O'Brien", "U.S.", "KCNA", "G20".
 UPPER = "A-ZÀ-ÖØ-Þ"
 TOKEN = rf"(?:[{UPPER}](?:\.[{UPPER}])+\.?|[{UPPER}][\w]*(?:[-'’][^\W\d_][\w]*)*)"
-PARTICLE = r"(?:bin|binti|van|von|der|den|de|la|al|el|da|dos|du|ibn|abu)"
+PARTICLE = "(?:" + "|".join(sorted(name_particles(in_running_text=True), key=lambda w: (-len(w), w))) + ")"
 CHUNK_RE = re.compile(
     rf"(?<![\w-]){TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{TOKEN})*"
     rf"(?:[ \t]*\((?P<acr>[{UPPER}][\w.-]*(?:[ \t][{UPPER}][\w.-]*){{0,3}})\))?"
@@ -77,6 +81,7 @@ class Lexicon:
     media_cue: re.Pattern
     channel: re.Pattern
     parenthetical: re.Pattern  # ", kata X," inside a sentence without quotes
+    rules: dict  # attribution.yaml `rules`: how the language builds an attribution
 
     def has(self, key: str, word: str) -> bool:
         return word.lower() in self.words[key]
@@ -100,10 +105,10 @@ def _build(lang: str, d: dict) -> Lexicon:
     missing = [k for k in LANG_KEYS if k not in d]
     if missing:
         raise DataFileError(f"attribution.yaml: language {lang!r} lacks {', '.join(missing)}")
+    rules = _rules(lang, d.get("rules"))
     d = {k: [str(x) for x in (d.get(k) or [])] for k in LANG_KEYS}
     forms = list(d["pronoun_forms"])
-    if lang == "id":
-        forms += [v + "nya" for v in d["trailing_verbs"]]
+    forms += [v + suffix for suffix in rules["pronoun_suffixes"] for v in d["trailing_verbs"]]
     verbs = _alt(d["trailing_verbs"])
     pron = _alt(d["pronouns"])
     trailing = re.compile(
@@ -111,7 +116,7 @@ def _build(lang: str, d: dict) -> Lexicon:
         re.I,
     )
     inverted = None
-    if lang == "en":
+    if rules["inverted_trailing"]:
         inverted = re.compile(
             rf"[\s,]*(?:(?P<pron>{pron})|(?P<name>{CHUNK_RE.pattern}))\s+(?P<verb>{verbs})\b"
         )
@@ -127,13 +132,51 @@ def _build(lang: str, d: dict) -> Lexicon:
         re.I,
     )
     channel = re.compile(rf"(?<![\w-])(?P<verb>{_alt(d['channel_preps'])})\s+", re.I)
-    parenthetical = re.compile(rf",\s*(?P<verb>{verbs})\s+(?=[{UPPER}])", re.I if lang != "id" else 0)
+    parenthetical = re.compile(rf",\s*(?P<verb>{verbs})\s+(?=[{UPPER}])", re.I if rules["parenthetical_ignore_case"] else 0)
     words, phrases = {}, {}
     for k in LANG_KEYS:
         words[k] = frozenset(w.lower() for w in d[k] if " " not in w.strip())
         phrases[k] = _index(_phrases(d[k]))
     return Lexicon(lang, words, phrases, trailing, inverted, lead, passive, according,
-                   media_cue, channel, parenthetical)
+                   media_cue, channel, parenthetical, rules)
+
+
+def _rules(lang: str, rules) -> dict:
+    where = f"attribution.yaml: `{lang}.rules`"
+    if not isinstance(rules, dict):
+        raise DataFileError(f"{where} must be a mapping with {', '.join(RULES)}")
+    for key, typ in RULES.items():
+        if not isinstance(rules.get(key), typ):
+            raise DataFileError(f"{where}.{key} must be {typ.__name__}, got {rules.get(key)!r}")
+    unknown = set(rules) - set(RULES)
+    if unknown:
+        raise DataFileError(f"{where}: unknown key(s) {sorted(unknown)}")
+    return rules
+
+
+@functools.lru_cache(maxsize=1)
+def grammars_by_language() -> dict[str, tuple[str, ...]]:
+    """Detected language -> the attribution.yaml sections that read it (`grammars`)."""
+    data = load_yaml("attribution.yaml")
+    g = data.get(GRAMMARS_KEY) if isinstance(data, dict) else None
+    if not isinstance(g, dict) or not all(isinstance(v, list) and v for v in g.values()):
+        raise DataFileError("attribution.yaml: `grammars` must map each language to a list of sections")
+    for lang, sections in g.items():
+        for s in sections:
+            if s == GRAMMARS_KEY or not isinstance(data.get(s), dict):
+                raise DataFileError(f"attribution.yaml: `grammars.{lang}` names {s!r}, which is no language section")
+    return {str(k): tuple(v) for k, v in g.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def third_person_pronouns() -> tuple[str, ...]:
+    """Every section's `pronouns` but its `not_third_person`: a capitalised one opening a
+    clause stands for the last named speaker, whatever the article's language."""
+    out: list[str] = []
+    for lang in languages():
+        d = load_yaml("attribution.yaml")[lang]
+        out += [p for p in d["pronouns"] if p not in d["not_third_person"] and p not in out]
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=None)
@@ -157,4 +200,4 @@ def get_places() -> Places:
 
 def languages() -> tuple[str, ...]:
     data = load_yaml("attribution.yaml")
-    return tuple(k for k in data if isinstance(data[k], dict))
+    return tuple(k for k in data if isinstance(data[k], dict) and k != GRAMMARS_KEY)

@@ -1,0 +1,190 @@
+"""The driver of one run, in one process: discovery, crash recovery, GX set-up, the
+driver steps of the pipeline (dedup, write) shard after shard, the commit.
+"""
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from kabar.dedup import Deduper, read_signatures
+from kabar.gates import STAGE, GateError, GateOutcome, GxProject, max_row_failure_fraction
+from kabar.load import STATE, Store, utcnow
+from kabar.pipeline.manifest import GateTotals, manifest
+from kabar.pipeline.order import driver_steps, output_steps
+from kabar.pipeline.settings import Settings
+from kabar.pipeline.shards import plan_shards
+from kabar.readers import InputFile, discover
+from kabar.steps import Context, ShardResult, run_steps
+
+log = logging.getLogger("kabar")
+
+
+@dataclass
+class Batch:
+    """A shard admitted for loading: what to write, and where in the run (number, time)."""
+    shard: ShardResult
+    files: list[InputFile]
+    ctx: Context
+
+    @property
+    def docs(self):
+        return self.shard.docs
+
+
+class Run:
+    """One run of kabar over a set of inputs, driven from a single process."""
+
+    def __init__(self, settings: Settings, run_id: str | None = None):
+        self.settings = settings
+        self.run_id = run_id or f"{utcnow():%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
+        self.store = Store(settings.out)
+        self.started_at = utcnow()
+        self.t0 = time.perf_counter()
+        self.reports_dir = self.store.path("reports")
+        self.gx = GxProject(Path(self.reports_dir)) if settings.gates else None
+        self.suites: dict[str, dict] = {}
+        self.gates = {name: GateTotals() for name in STAGE}
+        self.stats: Counter = Counter()
+        self.counts = Counter()
+        self.reasons: Counter = Counter()
+        self.parts: list[str] = []
+        self.inputs_done: dict[str, str] = {}
+        self.files: list[InputFile] = []
+        self.skipped_inputs = 0
+        self.shard_no = 0
+        self.status = "running"
+        self.error: str | None = None
+        self.timings: dict[str, float] = {}
+        self.dedup: Deduper | None = None
+        self.pending_rejects: list = []
+
+    # -- start --
+    def start(self) -> list[list[InputFile]]:
+        t = time.perf_counter()
+        if self.settings.full:
+            self.store.wipe()
+        committed = self.store.committed()
+        removed = self.store.roll_back_uncommitted(committed)
+        if removed:
+            log.warning("removed %d part(s) of runs that never committed (crash or failed gate)", len(removed))
+        files, missing = discover(self.settings.inputs)
+        new = [f for f in files if committed.inputs.get(f.uri) != f.fingerprint]
+        self.skipped_inputs = len(files) - len(new)
+        self.files = new
+        self.pending_rejects = list(missing)
+        sig_paths = self.store.fs.glob(self.store.path(STATE, "minhash", "*.parquet"))
+        self.dedup = Deduper(self.store.loaded_keys(), read_signatures(self.store.fs, sig_paths))
+        if self.gx is not None:
+            self.suites = self.gx.prepare()
+        self.timings["start"] = time.perf_counter() - t
+        return plan_shards(new, self.settings.shard_docs, self.settings.shard_bytes)
+
+    def run_name(self, shard: int) -> str:
+        return f"{self.run_id}-shard{shard:05d}"
+
+    def shard_context(self, shard: int, files: list[InputFile]) -> Context:
+        """What the shard steps of shard number `shard` need, picklable for any worker."""
+        return Context(files=list(files), run_name=self.run_name(shard),
+                       reports_dir=self.reports_dir if self.gx is not None else None)
+
+    # -- per shard, on the driver --
+    def record_gate(self, suite: str, outcome: GateOutcome) -> None:
+        totals = self.gates[suite]
+        totals.add(outcome)
+        if outcome.table_failures:
+            raise GateError(
+                f"GX suite '{suite}' failed at table level: " + "; ".join(outcome.table_failures)
+            )
+
+    def load(self, shard: ShardResult, files: list[InputFile]) -> None:
+        """Record the shard's gate outcomes, then the driver and output steps (dedup, write)."""
+        self.write(self.admit(shard, files))
+
+    def admit(self, shard: ShardResult, files: list[InputFile]) -> Batch:
+        """Driver-state half of a load: gate totals, shard number, the driver steps (dedup).
+
+        Kept apart from `write` so that retrying a failed write (I/O) neither takes a
+        new shard number nor sees its own documents as duplicates."""
+        for outcome in shard.outcomes:
+            self.record_gate(outcome.suite, outcome)
+        n = self.shard_no
+        self.shard_no += 1
+        if n == 0 and self.pending_rejects:  # unreadable inputs found by discovery
+            shard = replace(shard, rejects=self.pending_rejects + shard.rejects)
+            self.pending_rejects = []
+        ctx = Context(files=list(files), run_name=self.run_name(n), deduper=self.dedup, store=self.store,
+                      run_id=self.run_id, shard_no=n, at=utcnow())
+        return Batch(run_steps(driver_steps(), shard, ctx), files, ctx)
+
+    def write(self, b: Batch) -> None:
+        """I/O half of a load (the output steps), safe to retry: fixed part names, atomic renames, counts last."""
+        shard = run_steps(output_steps(), b.shard, b.ctx)
+        self.parts.extend(shard.written)
+        docs, rejects = shard.docs, shard.rejects
+        self.counts["read"] += len(docs) + len(rejects)
+        self.counts["loaded"] += len(docs)
+        self.counts["quarantined"] += len(rejects)
+        self.counts["near_duplicates"] += sum(1 for d in docs if d.near_duplicate_of)
+        for r in rejects:
+            self.reasons[f"{r.stage}:{r.reason}"] += 1
+        self.stats.update(shard.stats)
+        for f in b.files:
+            self.inputs_done[f.uri] = f.fingerprint
+
+    # -- finish --
+    def check_thresholds(self) -> None:
+        for suite, totals in self.gates.items():
+            if not totals.rows:
+                continue
+            limit = max_row_failure_fraction(self.suites.get(suite, {}))
+            share = totals.quarantined / totals.rows
+            if share > limit:
+                top = ", ".join(f"{k} ×{v}" for k, v in totals.row_failures.most_common(3))
+                raise GateError(
+                    f"GX suite '{suite}' quarantined {totals.quarantined} of {totals.rows} rows "
+                    f"({share:.0%} > the suite's limit of {limit:.0%}); most common: {top}"
+                )
+
+    def finish(self, error: BaseException | None = None) -> dict[str, Any]:
+        if self.pending_rejects:  # no shard ran (nothing new to read), but unreadable inputs still count
+            self.load(ShardResult(), [])
+        if error is None:
+            try:
+                self.check_thresholds()
+            except GateError as exc:
+                error = exc
+        if error is None:
+            if self.dedup and self.dedup.new_signatures:
+                self.parts.append(self.store.write_table(self.dedup.signatures_table(), STATE, "minhash", f"{self.run_id}.parquet"))
+            self.store.commit(self.run_id, self.parts, self.inputs_done)
+            self.status = "success"
+        else:
+            self.store.remove_run_parts(self.run_id)
+            self.status = "failed"
+            self.error = str(error)
+        data_docs = None
+        if self.gx is not None and self.settings.reports:
+            try:
+                data_docs = str(self.gx.build_docs())
+            except Exception as exc:  # the data is committed; a report failure must not hide that
+                log.warning("could not build GX Data Docs: %s", exc)
+        self.timings["total"] = time.perf_counter() - self.t0
+        manifest = self.manifest(data_docs)
+        self.store.write_json(manifest, "runs", f"{self.run_id}.json")
+        if self.settings.reports:
+            from kabar.report import write_run_report
+
+            try:
+                manifest["report"] = write_run_report(self.store, manifest)
+                self.store.write_json(manifest, "runs", f"{self.run_id}.json")
+            except Exception as exc:
+                log.warning("could not write the run report: %s", exc)
+        return manifest
+
+    def manifest(self, data_docs: str | None) -> dict[str, Any]:
+        return manifest(self, data_docs)

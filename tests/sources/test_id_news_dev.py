@@ -1,0 +1,98 @@
+"""The id-news sources development set: the labels' integrity, and `kabar eval sources` on it."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from kabar.evaluate import _parser, render, run
+from kabar.evaluate.id_news import DEFAULT_ARTICLES, HALVES, read_articles, read_gold, select, text_dump
+
+GOLD = Path(__file__).resolve().parent / "data" / "id_news_dev.gold.jsonl"
+needs_dataset = pytest.mark.skipif(not DEFAULT_ARTICLES.exists(), reason="id-news dataset not available")
+
+RECORD_KEYS = {"id", "outlet", "half", "sources"}
+SOURCE_KEYS = {"name", "aliases", "kind", "required", "role"}
+KINDS = {"person", "organization", "media"}
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict]:
+    with open(GOLD, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def articles() -> dict[str, dict]:
+    return read_articles(DEFAULT_ARTICLES)
+
+
+def test_schema(gold):
+    assert len(gold) >= 80
+    assert len({g["id"] for g in gold}) == len(gold)
+    for g in gold:
+        assert set(g) == RECORD_KEYS, g["id"]
+        assert g["half"] in HALVES
+        for s in g["sources"]:
+            assert set(s) <= SOURCE_KEYS and {"name", "kind", "required"} <= set(s), (g["id"], s)
+            assert isinstance(s["name"], str) and s["name"].strip() == s["name"] != ""
+            assert s["kind"] in KINDS and isinstance(s["required"], bool)
+            assert all(isinstance(a, str) and a.strip() for a in s.get("aliases", []))
+        keys = [k.casefold() for s in g["sources"] for k in [s["name"], *s.get("aliases", [])]]
+        assert len(keys) == len(set(keys)), f"{g['id']}: one name form on two sources"
+
+
+def test_halves_balanced_over_all_outlets(gold):
+    per = Counter((g["outlet"], g["half"]) for g in gold)
+    outlets = {g["outlet"] for g in gold}
+    assert len(outlets) == 10
+    for outlet in outlets:
+        assert per[(outlet, "tune")] == per[(outlet, "heldout")] >= 4, outlet
+    required = Counter(g["half"] for g in gold for s in g["sources"] if s["required"])
+    assert min(required.values()) >= 50
+
+
+@needs_dataset
+def test_gold_is_the_documented_selection(gold, articles):
+    chosen = {a["id"]: (a["outlet"], half) for a, half in select(articles.values())}
+    assert {g["id"]: (g["outlet"], g["half"]) for g in gold} == chosen
+
+
+@needs_dataset
+def test_labelled_names_occur_in_the_article(gold, articles):
+    for g in gold:
+        text = articles[g["id"]]["text"]
+        for s in g["sources"]:
+            aliases = s.get("aliases", [])
+            assert all(a in text for a in aliases), (g["id"], s)
+            assert s["name"] in text or aliases, (g["id"], s["name"])
+
+
+@needs_dataset
+def test_text_dump_is_one_paragraph_per_line(articles):
+    article = next(iter(articles.values()))
+    dump = text_dump(article)
+    assert dump.splitlines() == [p.strip() for p in article["text"].split("\n\n") if p.strip()]
+
+
+@needs_dataset
+def test_an_id_missing_from_the_dataset_is_an_error(tmp_path):
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text(json.dumps({"id": "indosum:0-no-such-article", "outlet": "x", "half": "tune",
+                               "sources": []}) + "\n", encoding="utf-8")
+    with pytest.raises(KeyError, match="no-such-article"):
+        list(read_gold(bad))
+
+
+@needs_dataset
+def test_eval_sources_scores_one_half():
+    args = _parser().parse_args(["sources", str(GOLD), "--half", "heldout", "--limit", "6"])
+    report = run(args)
+    result = report["text"]["sources"]
+    assert result["n_docs"] == 6
+    assert {d["half"] for d in result["docs"]} == {"heldout"} and set(result["halves"]) == {"heldout"}
+    assert result["counts"]["n_req"] > 0 and result["counts"]["n_pred"] > 0
+    assert 0.0 <= result["precision"] <= 1.0 and 0.0 <= result["required_recall"] <= 1.0
+    assert "half heldout: 6 docs" in render(report)
