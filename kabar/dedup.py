@@ -11,7 +11,6 @@ Signatures are kept under `_state/minhash/` so later runs compare against earlie
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 import numpy as np
@@ -19,21 +18,20 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from datasketch import MinHash, MinHashLSH
 
+from kabar import minhash
 from kabar.record import Doc, Rejected
 
 NEAR_THRESHOLD = 0.8
-NUM_PERM = 64
-SHINGLE = 5
-SCHEME = "affine64"  # stored signatures carry no scheme: fixed here so old state stays comparable
-_WORD = re.compile(r"\w+")
+
+
+def sketch(values: np.ndarray) -> MinHash:
+    """The index's view of signature values (the permutations are shared, not redrawn)."""
+    return MinHash(num_perm=minhash.NUM_PERM, seed=minhash.SEED, hashvalues=values, scheme=minhash.SCHEME,
+                   permutations=minhash.datasketch_permutations())
 
 
 def signature(text: str) -> MinHash:
-    words = _WORD.findall(text.lower())
-    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-    m.update_batch([s.encode("utf-8") for s in shingles])
-    return m
+    return sketch(minhash.signature(text))
 
 
 class Deduper:
@@ -43,9 +41,9 @@ class Deduper:
         for doc_id, sha in loaded:
             self.doc_ids.add(doc_id)
             self.bodies.setdefault(sha, doc_id)
-        self.lsh = MinHashLSH(threshold=NEAR_THRESHOLD, num_perm=NUM_PERM)
+        self.lsh = MinHashLSH(threshold=NEAR_THRESHOLD, num_perm=minhash.NUM_PERM)
         for doc_id, values in signatures:
-            self.lsh.insert(doc_id, MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme=SCHEME))
+            self.lsh.insert(doc_id, sketch(values))
         self.new_signatures: list[tuple[str, np.ndarray]] = []
 
     def check(self, doc: Doc) -> None:
@@ -57,7 +55,8 @@ class Deduper:
         first = self.bodies.get(sha)
         if first is not None:
             raise Rejected("exact_duplicate", f"same body as doc_id {first}")
-        sig = signature(doc.text)
+        # computed by the minhash step where the shard ran; here only for docs that skipped it
+        sig = sketch(doc.minhash) if doc.minhash is not None else signature(doc.text)
         near = self.lsh.query(sig)
         if near:
             doc.near_duplicate_of = sorted(near)[0]

@@ -29,11 +29,16 @@ def shingles(text: str) -> set[str]:
 
 
 @functools.cache
-def permutations() -> tuple[np.ndarray, np.ndarray]:
-    """(a, b) of the 64 affine permutations: datasketch's own, drawn from its seeded RNG."""
+def datasketch_permutations() -> np.ndarray:
+    """The 64 affine permutations (a; b): datasketch's own, drawn once from its seeded RNG."""
     from datasketch import MinHash
 
-    a, b = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
+@functools.cache
+def permutations() -> tuple[np.ndarray, np.ndarray]:
+    a, b = datasketch_permutations()
     return a.reshape(1, -1), b.reshape(1, -1)
 
 

@@ -105,6 +105,8 @@ class Doc:
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
     sources: list[Source] = field(default_factory=list)
+    # --- set by the minhash step in the worker (not a column: dedup's input) ---
+    minhash: Any = None  # numpy uint64[64], kabar.minhash.signature(text)
     # --- set by dedup (exact duplicates go to quarantine, reason `exact_duplicate`) ---
     near_duplicate_of: str | None = None
 
