@@ -16,7 +16,7 @@ Configurations (each runs in its own child process; peak RSS is sampled with psu
 the whole process tree of the child every 0.2 s, both the tree sum and the largest process):
 - `bare`:   the pipeline list without gates and dedup (read, clean, enrich, write Parquet) in a plain loop;
 - `floor`:  the libraries alone: trafilatura (kabar's settings) on the HTML pages and
-            langdetect (seeded, same max_chars) on the clean bodies the bare loop wrote;
+            py3langid (same max_chars) on the clean bodies the bare loop wrote;
 - `kabar1`: `kabar run --full --workers 1` (default runner, threads);
 - `kabar2`: `kabar run --full --workers 2 --runner processes`;
 - `kabar2t`: `kabar run --full --workers 2` (threads; optional);
@@ -163,10 +163,9 @@ def mode_bare(corpus: Path, out: Path, shard_docs: int) -> dict:
 
 
 def mode_floor(corpus: Path, bodies_from: Path) -> dict:
-    """trafilatura on every HTML page + langdetect on every clean body: the libraries alone."""
+    """trafilatura on every HTML page + py3langid on every clean body: the libraries alone."""
     import pyarrow.dataset as ds
-    from langdetect import DetectorFactory, detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     from kabar.clean.html import extract
     from kabar.enrich.settings import settings
@@ -179,18 +178,14 @@ def mode_floor(corpus: Path, bodies_from: Path) -> dict:
         extract(p.read_text(encoding="utf-8"), None)  # trafilatura with exactly kabar's arguments
     t_traf, c_traf = time.perf_counter() - t0, time.process_time() - c0
     bodies = ds.dataset(str(bodies_from), format="parquet").to_table(columns=["text"]).column("text").to_pylist()
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     t1, c1 = time.perf_counter(), time.process_time()
     for body in bodies:
-        body = " ".join(body.split())[: cfg["max_chars"]]
-        DetectorFactory.seed = cfg["seed"]
-        try:
-            detect_langs(body)
-        except LangDetectException:
-            pass
+        identifier.classify(" ".join(body.split())[: cfg["max_chars"]])
     t_lang = time.perf_counter() - t1
     cpu = time.process_time() - c1 + c_traf
     return {"docs": n_docs, "html_pages": len(html_files), "bodies": len(bodies),
-            "seconds_steady": t_traf + t_lang, "cpu_steady": cpu, "stage_seconds": {"trafilatura": t_traf, "langdetect": t_lang}}
+            "seconds_steady": t_traf + t_lang, "cpu_steady": cpu, "stage_seconds": {"trafilatura": t_traf, "py3langid": t_lang}}
 
 
 # ---------------------------------------------------------------- driver

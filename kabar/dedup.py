@@ -13,20 +13,26 @@ threshold and the signature of a body.
 """
 from __future__ import annotations
 
-import re
-
+import numpy as np
 from datasketch import MinHash
 
+from kabar import minhash
+
 NEAR_THRESHOLD = 0.8
-NUM_PERM = 64
-SHINGLE = 5
-SCHEME = "affine64"  # stored signatures carry no scheme: fixed here so old state stays comparable
-_WORD = re.compile(r"\w+")
+NUM_PERM = minhash.NUM_PERM
+
+
+def sketch(values: np.ndarray) -> MinHash:
+    """The index's view of signature values (the permutations are shared, not redrawn)."""
+    return MinHash(num_perm=minhash.NUM_PERM, seed=minhash.SEED, hashvalues=values, scheme=minhash.SCHEME,
+                   permutations=minhash.datasketch_permutations())
 
 
 def signature(text: str) -> MinHash:
-    words = _WORD.findall(text.lower())
-    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-    m.update_batch([s.encode("utf-8") for s in shingles])
-    return m
+    return sketch(minhash.signature(text))
+
+
+def signature_of(doc) -> MinHash:
+    """The signature the minhash step computed where the shard ran, else computed here."""
+    values = getattr(doc, "minhash", None)
+    return sketch(values) if values is not None else signature(doc.text)

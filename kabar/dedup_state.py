@@ -16,7 +16,7 @@ from collections import defaultdict
 import numpy as np
 from datasketch import MinHashLSH
 
-from kabar.dedup import NEAR_THRESHOLD, NUM_PERM, signature
+from kabar.dedup import NEAR_THRESHOLD, NUM_PERM, signature_of
 from kabar.identity import article_id, canonical_url
 from kabar.record import Doc, Rejected
 from kabar.state_index import StateIndex, key_of
@@ -51,7 +51,7 @@ class IndexedDeduper:
         ids = [d.doc_id for d in docs]
         shas = [d.content_sha1 for d in docs]
         arts = [article_id(doc_url(d), d.content_sha1) for d in docs]
-        sigs = [signature(d.text).hashvalues for d in docs]
+        sigs = [signature_of(d).hashvalues for d in docs]
         bands = [band_keys(s) for s in sigs]
         got_id = self.index.lookup("doc_id", [key_of(i) for i in ids])
         got_sha = self.index.lookup("sha1", [key_of(s) for s in shas])

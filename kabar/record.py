@@ -105,6 +105,8 @@ class Doc:
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
     sources: list[Source] = field(default_factory=list)
+    # --- set by the minhash step in the worker (not a column: dedup's input) ---
+    minhash: Any = None  # numpy uint64[64], kabar.minhash.signature(text)
     # --- set by dedup (exact duplicates go to quarantine, reason `exact_duplicate`) ---
     near_duplicate_of: str | None = None
     article_id: str | None = None  # the article across crawls (kabar.identity)
@@ -181,8 +183,8 @@ ARTICLE_COLUMNS: list[tuple[str, pa.DataType, str]] = [
     ("fetched_at", UTC_TS, "When the page was fetched (WARC date, JSONL fetched_at), UTC; null if unknown."),
     ("title", pa.string(), "Headline, once."),
     ("text", pa.string(), "Clean body; paragraphs separated by a blank line."),
-    ("language", pa.string(), "ISO 639-1 code from langdetect on the body, `und` when unsure."),
-    ("language_score", pa.float64(), "langdetect probability of `language` (0 for `und`)."),
+    ("language", pa.string(), "ISO 639-1 code from py3langid on the body, `und` when unsure."),
+    ("language_score", pa.float64(), "py3langid probability of `language` (0 for `und`)."),
     ("outlet", pa.string(), "Outlet name from the registry; null when unknown (never guessed)."),
     ("outlet_domain", pa.string(), "Registered domain of the outlet; null when unknown."),
     ("published_at", UTC_TS, "Publish time converted to UTC; null when the page does not state it."),

@@ -12,7 +12,7 @@ whether it does I/O (`io`) and whether it may be cached (`cacheable`).
 
 Caching is off by default and opt-in per run (`cache=True`, README "Caching"). It is
 safe only for extract, clean and enrich, whose output is a function of the shard's
-input files and of kabar's code and data files (langdetect is seeded). Their cache
+input files and of kabar's code and data files (language identification is deterministic). Their cache
 key hashes exactly that: the (uri, size, mtime) fingerprints of the shard's files and
 a digest of `kabar/`, `data/registry/` and `expectations/`. Gates are never cached
 (they write GX validation results for Data Docs), nor is the load (it changes the

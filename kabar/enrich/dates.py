@@ -6,7 +6,8 @@ Where it is read, best first:
    marks as an update - labelled "Updated"/"Diperbarui", or the day its metadata gives as
    `dateModified` rather than `datePublished` - yields to the metadata's first
    publication (JSON-LD `datePublished`, `article:published_time`, `dtk:publishdate`…);
-   then htmldate (original date, quick search); then trafilatura's date. First publication
+   then htmldate (original date, quick search: the stamp trafilatura's metadata found while
+   the page was cleaned, so htmldate runs once per page). First publication
    is kabar's convention: a news timeline wants when a story first ran. On WCXB, whose gold
    is sometimes the shown "Updated" date and sometimes the first publication, the
    convention matched 30 pages and the shown date 23 where the two differ (dev set).
@@ -369,14 +370,21 @@ def _shown_stamps(chunks: list[str], window: list[int], default_tz, fetched, ord
         yield from found
 
 
-def htmldate_stamp(html: str, url: str | None, default_tz: tzinfo | None) -> Stamp | None:
-    from htmldate import find_date
+def htmldate_stamp(doc, default_tz: tzinfo | None) -> Stamp | None:
+    """htmldate's original date (non-extensive search): the one trafilatura's metadata found
+    while the page was cleaned, or searched here when trafilatura gave no result."""
+    from kabar.clean.html import HTMLDATE_FORMAT
 
-    try:
-        found = find_date(html, url=url, original_date=True, extensive_search=False,
-                          outputformat="%Y-%m-%dT%H:%M:%S%z")
-    except Exception:  # htmldate raises on odd markup; a missing date is fine
-        return None
+    if doc.html_meta.get("date_searched"):
+        found = doc.html_meta.get("date")
+    else:
+        from htmldate import find_date
+
+        try:
+            found = find_date(doc.content, url=doc.url, original_date=True, extensive_search=False,
+                              outputformat=HTMLDATE_FORMAT)
+        except Exception:  # htmldate raises on odd markup; a missing date is fine
+            return None
     if not found:
         return None
     st = parse_iso(found, default_tz)
@@ -396,7 +404,7 @@ def from_page(doc, meta, anchor: int | None, tz: tzinfo | None, fetched: datetim
     """HTML: the shown date, unless the page marks it as an update: labelled so, or the day
     its metadata declares as `dateModified` rather than `datePublished` (a theme showing the
     modified day bare). Then the metadata's first publication wins - kabar's convention, as
-    a news timeline wants when a story first ran. Then htmldate, then trafilatura's date."""
+    a news timeline wants when a story first ran. Then htmldate's (found by trafilatura)."""
     shown = from_visible(meta, anchor, tz, fetched, language)
     order = day_order(meta.dates, iso_days(meta, []), page_locale(meta, language))
     stated = from_html(meta.dates, tz, fetched, order)
@@ -407,7 +415,7 @@ def from_page(doc, meta, anchor: int | None, tz: tzinfo | None, fetched: datetim
             is_update = modified is not None and modified.when.date() == st.when.date()
         if not is_update or stated is None:
             return st
-    return stated or htmldate_stamp(doc.content, doc.url, tz) or from_html([doc.html_meta.get("date")], tz, fetched)
+    return stated or htmldate_stamp(doc, tz)
 
 
 @extractor(name="published", reads=("doc", "outlet_entry", "header", "page_meta", "title_anchor", "language"),

@@ -39,7 +39,7 @@ SCHEMA: dict[str, dict[str, type | str]] = {
               "line_max_words": int, "body_pieces": int, "label_lookback": int, "split_stamp_max_chars": int,
               "split_stamp_pieces": int, "month_first_regions": list,
               "dateparser_languages": list},
-    "language": {"seed": int, "min_chars": int, "min_words": int, "min_prob": float, "max_chars": int, "malay": dict},
+    "language": {"min_chars": int, "min_words": int, "min_prob": float, "max_chars": int, "malay": dict},
 }
 MALAY_SCHEMA = {"enabled": bool, "reported_as": str, "min_markers": int, "ratio": float, "min_distinct": int, "ms_markers": list,
                 "id_markers": list}

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from kabar.clean import CleanStep
 from kabar.enrich import EnrichStep
-from kabar.pipeline.steps import CleanGate, Dedup, EnrichedGate, RawGate, Read, Write
+from kabar.pipeline.steps import CleanGate, Dedup, EnrichedGate, RawGate, Read, Signature, Write
 from kabar.steps import DRIVER, OUTPUT, PLACES, SHARD, Step
 
 PIPELINE: tuple[type[Step], ...] = (
@@ -22,6 +22,7 @@ PIPELINE: tuple[type[Step], ...] = (
     CleanGate,
     EnrichStep,
     EnrichedGate,
+    Signature,
     Dedup,
     Write,
 )

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from kabar.gates import STAGE, GxProject
 from kabar.load import ARTICLES, QUARANTINE, SOURCES, articles_table, quarantine_table
+from kabar.minhash import signature
 from kabar.readers import read_file
 from kabar.record import Doc, Reject
 from kabar.sources_table import SOURCE_INPUTS, sources_table
-from kabar.steps import DRIVER, OUTPUT, Context, ShardResult, Step
+from kabar.steps import DRIVER, OUTPUT, SHARD, Context, ShardResult, Step
 
 
 class Read(Step):
@@ -75,6 +76,18 @@ class CleanGate(Gate):
 
 class EnrichedGate(Gate):
     suite = "enriched"
+
+
+class Signature(Step):
+    """The body's MinHash signature, computed where the shard runs, so the driver's dedup
+    only looks it up in the index (kabar/minhash.py: the values datasketch gives)."""
+
+    name = "minhash"
+    stage = "load"  # the signature is dedup's input; a failure here is filed with dedup's
+    where = SHARD
+
+    def process(self, doc: Doc) -> None:
+        doc.minhash = signature(doc.text)
 
 
 class Dedup(Step):

@@ -1,61 +1,10 @@
-"""kabar's faster langdetect path returns exactly what langdetect itself returns.
-
-`kabar.enrich.language.detect_langs` swaps two methods of langdetect's Detector for
-faster equivalents; the n-gram list and the seeded random walk must be identical, so
-every (language, probability) must be too."""
+"""kabar's faster code paths return exactly what the straightforward version returns."""
 from __future__ import annotations
 
-import gzip
-import types
 from pathlib import Path
 
-import pytest
-from langdetect import DetectorFactory, detector_factory
-from langdetect import detect_langs as reference
-
-from kabar.enrich import language as L
-
 REPO = Path(__file__).resolve().parents[2]
-WCXB = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "wcxb-dev-articles" / "html"
-ODD = ["Ini adalah TEST ABC def", "JAKARTA, KOMPAS.com - Presiden", "日本語のテキストです。漢字", "Привет мир, как дела",
-       "Xin chào thế giới", "مرحبا بالعالم یک", "  a  b ", "A", "ÀÉÎ õü ß", "x" * 50, "CAPS LOCK WORDS only here"]
-
-
-def _texts() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))] + ODD
-    if WCXB.is_dir():
-        from kabar.evaluate.gold import render_visible_text
-
-        for p in sorted(WCXB.glob("*.html.gz"))[:40]:
-            texts.append(render_visible_text(gzip.decompress(p.read_bytes()).decode("utf-8", "replace")))
-    return [" ".join(t.split())[:4000] for t in texts]
-
-
-TEXTS = _texts()
-
-
-@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
-def test_same_ngrams_and_probabilities(text):
-    detector_factory.init_factory()
-    d = detector_factory._factory.create()
-    d.append(text)
-    d.cleaning_text()
-    assert L._ngrams(d) == d._extract_ngrams()
-    DetectorFactory.seed = 0
-    try:
-        want = [(x.lang, x.prob) for x in reference(text)]
-    except Exception as exc:
-        want = type(exc)
-    DetectorFactory.seed = 0
-    try:
-        got = [(x.lang, x.prob) for x in L.detect_langs(text)]
-    except Exception as exc:
-        got = type(exc)
-    assert got == want
-
-
-def test_fast_path_is_used():
-    assert L._FAST
+TEXTS = [" ".join(p.read_text(encoding="utf-8").split())[:4000] for p in sorted((REPO / "seeds").glob("*.txt"))]
 
 
 # --- sources: mask_quotes, rewritten with str.find, against the original per-character loop ---

@@ -1,4 +1,4 @@
-"""Language: langdetect on the clean body, `und` when unsure, Malay/Indonesian markers."""
+"""Language: py3langid on the clean body, `und` when unsure, Malay/Indonesian markers."""
 import time
 from pathlib import Path
 
@@ -18,7 +18,7 @@ def test_too_short_is_und(text):
 
 def test_indonesian_body():
     lang, score = detect_language(ID_TEXT)
-    assert lang == "id" and score >= 0.9
+    assert lang == "id" and score >= 0.8  # py3langid shares probability between id and ms
 
 
 def test_english_body():
@@ -71,3 +71,15 @@ def test_malay_heldout_measurement():
     assert all(lang in ("ms", "id") for lang in got_ms)
     assert got_id.count("ms") == 0  # precision: no false Malay
     assert got_ms.count("ms") >= 2  # recall measured 2/12: low, documented
+
+
+def test_malay_recognised_without_markers():
+    """py3langid knows Malay itself: the held-out Malay passages are `ms` before the marker
+    rule is consulted (it only ever turns `id` into `ms`), and no Indonesian one is."""
+    from kabar.enrich.language import _identifier
+
+    held = yaml.safe_load((Path(__file__).parent / "data" / "ms_id_heldout.yaml").read_text(encoding="utf-8"))
+    got_ms = [_identifier().classify(" ".join(t.split()))[0] for t in held["ms"]]
+    got_id = [_identifier().classify(" ".join(t.split()))[0] for t in held["id"]]
+    assert got_id.count("ms") == 0
+    assert got_ms.count("ms") >= len(held["ms"]) - 1  # measured: 12/12 ms, 0/12 Indonesian called ms

@@ -67,7 +67,7 @@ def test_every_quarantine_stage_is_documented_in_the_schema():
 
 def test_pipeline_order_is_declared_once_and_checked():
     assert order.NAMES == ("extract", "validate_raw", "clean", "validate_clean", "enrich", "validate_enriched",
-                           "dedup", "load")
+                           "minhash", "dedup", "load")
 
     class Late(Step):
         name = "late"
