@@ -1,13 +1,13 @@
 """Dedup and article versions against the keyed state: a night's lookups, not the archive.
 
-Same decisions as `kabar.dedup.Deduper` (exact duplicates quarantined, near duplicates
-flagged through MinHash LSH bands), plus article identity: each loaded document gets the
+Exact duplicates are quarantined and near duplicates flagged through MinHash LSH bands, plus article identity: each loaded document gets the
 `article_id` of its canonical URL (`kabar.identity`) and a `version`, one more than the
 article's versions seen so far; a body the article already has loads nothing.
 
 Earlier runs are asked through `StateIndex` lookups, one batch per shard (`prefetch`);
 this run's own documents are kept in memory. `state()` returns the keys this run adds,
-written as its segments at commit. MinHash signatures come from `kabar.dedup.signature`.
+written as its segments at commit. MinHash signatures come from the `minhash`
+step (computed where the shard ran), else from `kabar.dedup.signature`.
 """
 from __future__ import annotations
 
