@@ -9,7 +9,7 @@ from typing import Any, Iterable
 
 import pyarrow as pa
 
-UTC_TS = pa.timestamp("us", tz="UTC")
+from kabar.record import UTC_TS
 SOURCES_COLUMNS: list[tuple[str, pa.DataType, str]] = [
     ("article_id", pa.string(), "The article (stable across re-crawls, see `articles.article_id`)."),
     ("version", pa.int32(), "The article's version this source was found in."),
