@@ -66,6 +66,7 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
             persons.update(e.text for e in ents[i] if e.type == "PER" and " " in e.text)
             wide.update(e.text for e in widened[i] if " " in e.text)
     people = frozenset(persons or ()) | frozenset(wide)
+    alone = _used_alone(pars, ents) if persons is not None else frozenset()
     # anything recognised (any type), and capitalised words the article repeats
     caps = Counter(w for w in WORD_RE.findall(text) if w[:1].isupper())
     named = frozenset(e.text for es in ents if es for e in es) | frozenset(w for w, n in caps.items() if n >= 2)
@@ -94,13 +95,13 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
             if full is None:
                 full = Counter()
                 for n, c in (persons if persons is not None else _full_names(text, gram)).items():
-                    full[_trim(n, shorts, gram)[0]] += c
+                    full[_trim(n, shorts, gram, alone)[0]] += c
                 # and the names the grammar resolved in context ("Juru bicara KPK Tessa
                 # Mahardhika Sugiarto": out of context the chunk reads as an organisation)
                 for n in shorts:
                     if " " in n:
-                        full[_trim(n, shorts, gram)[0]] += 1
-            name, cut = _trim(name, shorts, gram)
+                        full[_trim(n, shorts, gram, alone)[0]] += 1
+            name, cut = _trim(name, shorts, gram, alone)
             if cut and cand.role is None:
                 cand.role = cut
             name = _fullest(name, full)
@@ -194,13 +195,49 @@ def _full_names(text: str, gram: Grammar) -> Counter:
     return counts
 
 
-def _trim(name: str, shorts: set[str], gram: Grammar) -> tuple[str, str | None]:
+def _used_alone(pars: list[str], ents: list) -> frozenset[tuple[str, str]]:
+    """(word, next word) for each capitalised word the article writes outside any person
+    span: "Wavecell telah…" makes the "Wavecell" of "CEO Wavecell Olivier Gerhardt" the
+    company the person works for, not a first name (a first name is a person span of its
+    own, "kata Anies", or inside one, "Anies Baswedan")."""
+    out, person_words = set(), set()
+    for par, es in zip(pars, ents):
+        pers = [e for e in es or () if e.type == "PER"]
+        toks = list(WORD_RE.finditer(par))
+        for k, m in enumerate(toks):
+            w = m.group()
+            if not w[:1].isupper():
+                continue
+            inside = next((e for e in pers if e.start <= m.start() < e.end), None)
+            if inside is not None:
+                # the first word of a long person span may be the affiliation itself
+                if inside.start != m.start() or len(inside.text.split()) < 3:
+                    person_words.add(w)
+            else:
+                out.add((w, toks[k + 1].group() if k + 1 < len(toks) else ""))
+    return frozenset((w, n) for w, n in out if w not in person_words)
+
+
+def _cut_affiliation(toks: list[str], alone: frozenset) -> int:
+    """Number of leading words of a person name of three or more words that the article
+    uses on their own, never as a person (see `_used_alone`); two words stay."""
+    k = 0
+    while len(toks) - k > 2 and len(toks[k]) > 1 and any(
+            w == toks[k] and n != toks[k + 1] for w, n in alone):
+        k += 1
+    return k
+
+
+def _trim(name: str, shorts: set[str], gram: Grammar, alone: frozenset = frozenset()) -> tuple[str, str | None]:
     """A role or unit glued before a name ("Apkasindo Gulat Manurung", "Permata Josua
     Pardede") is cut where a shorter form of the name the article uses elsewhere starts
     ("kata Gulat", "kata Josua"), keeping given-name prefixes before it ("I Gusti Ketut
     Astawa" for "kata Ketut"). At least two tokens stay: "Joko Widodo" is not cut at "Widodo".
     Returns (name, the part cut off or None)."""
     toks = name.split()
+    k = _cut_affiliation(toks, alone)
+    if k:
+        return " ".join(toks[k:]), " ".join(toks[:k])
     if len(toks) < 3:
         return name, None
     for i in range(len(toks) - 1, 0, -1):  # the last place a short form starts: "KAI Commuter" is
@@ -224,11 +261,20 @@ def _fullest(name: str, full: Counter) -> str:
         ct = cand.split()
         if len(ct) <= n:
             continue
-        if any(ct[i:i + n] == toks for i in range(len(ct) - n + 1)):
+        if any(ct[i:i + n] == toks for i in range(len(ct) - n + 1)) or _spelt_out(toks, ct):
             key = (c, len(ct))
             if key > best_key:
                 best, best_key = cand, key
     return best
+
+
+def _spelt_out(short: list[str], full: list[str]) -> bool:
+    """"Anies Baswedan" in "Anies Rasyid Baswedan": the same first and last name, the
+    middle names left out (an ordered subsequence, two words or more)."""
+    if len(short) < 2 or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full[1:-1])
+    return all(w in rest for w in short[1:-1])
 
 
 def _count(text: str, forms: set[str]) -> int:
