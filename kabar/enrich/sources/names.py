@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kabar.enrich.sources.lexicon import CHUNK_RE, PORTFOLIO_RE, WORD_RE, Lexicon, Places
-from kabar.ner.lexicons import common_words
+from kabar.ner.lexicons import common_words, roles
 from kabar.registry import Registry
 
 _LOWER_WORDS_RE = re.compile(r"[a-z][\w-]*")
@@ -79,6 +79,17 @@ def join_connected(text: str, chunks: list[Chunk], connectors: frozenset) -> lis
         else:
             out.append(ch)
     return out
+
+
+_JOINER = re.compile(r"[ \t]+(?:dan|serta|&)[ \t]+")
+
+
+def _office_led(ch: "Chunk") -> bool:
+    """Does the chunk open with a rank, office or unit of the recogniser's role lists
+    ("Kanit Turjawali Satlantas Polres Brebes")?"""
+    words = [t for t, _, _ in ch.tokens]
+    lists = roles()
+    return any(lists[k].match(words, 0) for k in ("ranks", "offices", "unit_heads"))
 
 
 def _common_word(word: str) -> bool:
@@ -287,22 +298,35 @@ class Namer:
         roleish_prefix = bool(prefix) and self.segment_is_role(prefix)
         role_prefix = roleish_prefix and self.segment_is_role(prefix, strict=True)
         cand = self._name(text, ch, lowers, role_prefix, medium)
-        # apposition: "<role/desc> <chunk>, <Name>[,]" → the name after the comma
-        if ci + 1 < len(chunks):
-            nxt = chunks[ci + 1]
-            gap = text[ch.end:nxt.start]
+        # apposition: "<role/desc> <chunk>, <Name>[,]" → the name after the comma; an
+        # office's name may run over "dan" ("Kasubdit Pembinaan dan Penegakan Hukum Polda
+        # Metro Jaya, AKBP Budiyanto")
+        last = ci
+        if self.recognised and _office_led(ch):
+            while last + 1 < len(chunks) and _JOINER.fullmatch(text[chunks[last].end:chunks[last + 1].start]):
+                last += 1
+            if last + 1 < len(chunks) and not re.fullmatch(r"\s*,\s*", text[chunks[last].end:chunks[last + 1].start]):
+                last = ci  # no comma after the run: the subject rules read it ("… (ALFI) Jawa Timur Sebastian …")
+        if last + 1 < len(chunks):
+            nxt = chunks[last + 1]
+            gap = text[chunks[last].end:nxt.start]
             first_roleish = roleish_prefix or (cand is None) or (cand is not None and cand.role) or \
-                self.is_roleish([t for t, _, _ in ch.tokens]) > 0
-            if (re.fullmatch(r"\s*,\s*", gap) or (ch.acr and re.fullmatch(r"[ \t]+", gap))) and first_roleish:
+                self.is_roleish([t for t, _, _ in ch.tokens]) > 0 or (self.recognised and _office_led(ch))
+            app = None
+            comma = re.fullmatch(r"\s*,\s*", gap)
+            if (comma or (last == ci and ch.acr and re.fullmatch(r"[ \t]+", gap))) and (first_roleish or (
+                    self.recognised and not medium and cand.kind == "organization" and not cand.media)):
                 app = self._name(text, nxt, lowers, False, medium)
+                if app is not None and not first_roleish and app.kind != "person":
+                    app = None  # "<body>, <person>": the person speaks for it; two bodies are a list
                 if app is not None:
-                    role = text[seg_start:ch.end].strip(" ,")
+                    role = text[seg_start:chunks[last].end].strip(" ,")
                     role = self._strip_lead(role)
                     if cand is not None and cand.media and not app.media:
                         app.media, app.kind = True, "media"
                     if app.kind == "person" and role:
                         app.role = role
-                    return app, ci + 1
+                    return app, last + 1
         if cand is not None and prefix and role_prefix and cand.kind == "person":
             cand.role = self._strip_lead(prefix + " " + text[ch.start:cand.start].strip()) or None
         if cand is not None and not cand.media:
