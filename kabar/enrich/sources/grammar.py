@@ -36,6 +36,7 @@ class Event:
     cue: str
     quotes: list[str] = field(default_factory=list)
     speech: bool = True  # a speaker (updates the pronoun antecedent) vs a cited medium
+    mention: bool = False  # a recognised person opening a sentence: no source, the antecedent
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -301,6 +302,12 @@ class Grammar:
         lex = self.lex
         for ss, se in split_sentences(text):
             sch = [c for c in chunks if ss <= c.start < se]
+            if ents is not None and sch and not text[ss:sch[0].start].strip(" \t\"“‘("):
+                # "Tri melarang warga … “…,” tulisnya": a pronoun goes back to the person the
+                # text talks about, also when that person has not spoken yet
+                cand, _ = self.namer.resolve(text, sch, 0, ss, lowers)
+                if cand is not None and cand.kind == "person" and not cand.anaphor:
+                    events.append(Event(base + cand.start, cand, "", mention=True))
             # trailing cues after a closing quote
             for qi, (qs, qe, inner) in enumerate(quotes):
                 if not (ss <= qe <= se) or qi in used:

@@ -80,6 +80,9 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
         cand = ev.cand if ev.cand is not None and not ev.cand.anaphor else last
         if cand is None:
             continue
+        if ev.mention:
+            last = cand
+            continue
         if ev.speech and cand.kind != "media":  # "ujarnya" goes back to a person or body
             last = cand
         resolved.append((cand, ev))
