@@ -356,6 +356,8 @@ class Grammar:
                                            (lex.parenthetical, True, False),
                                            (lex.media_cue, False, False), (lex.channel, False, True)):
                 for m in rx.finditer(text, ss, se):
+                    if rx is lex.media_cue and "," in text[m.end("verb"):m.end()]:
+                        continue  # "Sebelumnya diberitakan, mobil Honda Jazz …": no medium named
                     gap = self.gaps["name_after_channel" if media_only else "name_after_other_cue"]
                     cand, _ = self.np_after(text, sch, m.end(), se, lowers, max_gap=gap,
                                             medium=rx is lex.media_cue)
