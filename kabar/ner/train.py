@@ -7,13 +7,17 @@
    leaving out the articles of the hand-labelled sources dev set;
 2. the CRF `id_ner.crfsuite` from `../shared/datasets/id-ner-news/` (train + dev splits;
    the hyper-parameters were chosen on dev with a train-only model, `--dev-only` reproduces
-   that). The test split is never read here: `python -m kabar.ner.evaluate` scores it.
+   that), and silver sentences (`kabar.ner.silver`): a first model trained on the gold
+   splits tags the id-news sentences that hold a person a speech cue names, the final model
+   learns from both. The test split is never read here: `python -m kabar.ner.evaluate`
+   scores it. The labelled sources sets are left out of the counts and of the silver.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 import pycrfsuite
@@ -22,15 +26,18 @@ from kabar.ner import features, lexicons
 from kabar.ner.corpus import load, token_tags
 from kabar.ner.features import sentence_features
 from kabar.ner.model import MODEL
+from kabar.ner.silver import silver_sentences
 from kabar.ner.tokenise import sentence_initial, tokenise
 from kabar.resources import data_dir
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared" / "datasets"
-LABELLED = REPO / "tests" / "sources" / "data" / "id_news_dev.gold.jsonl"
+LABELLED = (REPO / "tests" / "sources" / "data" / "id_news_dev.gold.jsonl",
+            REPO / "tests" / "sources" / "data" / "id_news_tune2.gold.jsonl")
 NER_DATA = SHARED / "id-ner-news"
 NEWS = SHARED / "id-news" / "articles.jsonl"
 PARAMS = {"c1": 0.01, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+SILVER = 2000  # silver sentences at most: about the size of the gold corpus
 MIN_COUNT = 2  # a word seen once says little about how it is written
 
 
@@ -60,16 +67,20 @@ def build_common_words(news: Path, out: Path, exclude: frozenset = frozenset(),
     return len(rows)
 
 
-def labelled_ids(path: Path) -> frozenset:
-    """Ids of the hand-labelled dev articles: kept out of the counts, so the sources scores
-    on them are not helped by statistics of their own words."""
-    if not path.exists():
-        raise SystemExit(f"{path} not found (pass --exclude-ids with the labelled set)")
-    with open(path, encoding="utf-8") as fh:
-        return frozenset(json.loads(line)["id"] for line in fh if line.strip())
+def labelled_ids(paths) -> frozenset:
+    """Ids of the hand-labelled sources articles: kept out of the counts and the silver
+    sentences, so the sources scores on them are not helped by their own words."""
+    ids = set()
+    for path in paths:
+        if not path.exists():
+            raise SystemExit(f"{path} not found (pass --exclude-ids with the labelled sets)")
+        with open(path, encoding="utf-8") as fh:
+            ids.update(json.loads(line)["id"] for line in fh if line.strip())
+    return frozenset(ids)
 
 
-def train(splits: list[Path], out: Path, params: dict = PARAMS) -> int:
+def train(splits: list[Path], out: Path, params: dict = PARAMS, extra=()) -> int:
+    """A model from the gold `splits` and `extra` (word list, tag list) sentences."""
     trainer = pycrfsuite.Trainer(verbose=False)
     n = 0
     for split in splits:
@@ -78,6 +89,9 @@ def train(splits: list[Path], out: Path, params: dict = PARAMS) -> int:
             if toks:
                 trainer.append(sentence_features([t for t, _, _ in toks]), tags)
                 n += 1
+    for words, tags in extra:
+        trainer.append(sentence_features(words), tags)
+        n += 1
     trainer.set_params(params)
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
@@ -88,8 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m kabar.ner.train", description=__doc__.split("\n\n")[0])
     ap.add_argument("--ner-data", type=Path, default=NER_DATA, help="folder with train.txt, dev.txt")
     ap.add_argument("--news", type=Path, default=NEWS, help="articles.jsonl for the common-word counts")
-    ap.add_argument("--exclude-ids", type=Path, default=LABELLED,
-                    help="JSONL with the `id` of articles to leave out of the counts")
+    ap.add_argument("--exclude-ids", type=Path, nargs="+", default=list(LABELLED),
+                    help="JSONL files with the `id` of articles to leave out of the counts and the silver")
+    ap.add_argument("--silver", type=int, default=SILVER,
+                    help="at most this many silver sentences from the news (0: gold only)")
     ap.add_argument("--lexicon-out", type=Path, default=None, help="counts file (default: the shipped one)")
     ap.add_argument("--out", type=Path, default=None, help="model file (default: the shipped one)")
     ap.add_argument("--dev-only", action="store_true", help="train on train.txt only (for tuning on dev)")
@@ -98,16 +114,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c2", type=float, default=PARAMS["c2"])
     ap.add_argument("--max-iterations", type=int, default=PARAMS["max_iterations"])
     a = ap.parse_args(argv)
+    skip = labelled_ids(a.exclude_ids)
     if not a.skip_lexicon:
-        skip = labelled_ids(a.exclude_ids)
         n = build_common_words(a.news, a.lexicon_out or data_dir() / lexicons.COMMON_WORDS, skip)
         print(f"common words: {n} forms from {a.news.name} ({len(skip)} labelled articles left out)")
     splits = [a.ner_data / "train.txt"] + ([] if a.dev_only else [a.ner_data / "dev.txt"])
     out = a.out or data_dir() / MODEL
     params = dict(PARAMS, c1=a.c1, c2=a.c2, max_iterations=a.max_iterations)
-    n = train(splits, out, params)
-    print(f"model: {out.name} from {n} sentences ({', '.join(s.name for s in splits)}), "
-          f"{out.stat().st_size / 1e6:.2f} MB")
+    extra: list = []
+    if a.silver:
+        with tempfile.TemporaryDirectory() as tmp:
+            first = Path(tmp) / "gold.crfsuite"
+            train(splits, first, params)
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(first))
+            found = silver_sentences(a.news, skip, lambda w: tagger.tag(sentence_features(w)), a.silver)
+            tagger.close()
+        extra = [(s.words, s.tags) for s in found]
+        print(f"silver: {len(extra)} sentences from {a.news.name}")
+    n = train(splits, out, params, extra)
+    print(f"model: {out.name} from {n} sentences ({', '.join(s.name for s in splits)}"
+          f"{', silver' if extra else ''}), {out.stat().st_size / 1e6:.2f} MB")
     return 0
 
 

@@ -141,8 +141,10 @@ class Grammar:
         return self.glued.sub(lambda m: m.group(1) + (" " if not m.group(1).isupper() else ""), text)
 
     # --- noun phrase after a cue --------------------------------------------------------
-    def np_after(self, text, chunks, pos, end, lowers, max_gap=None, medium=False) -> tuple[Cand | None, int]:
-        """The name right after a cue; `medium`: after a media cue, where any name is taken."""
+    def np_after(self, text, chunks, pos, end, lowers, max_gap=None, medium=False,
+                 quoted=False) -> tuple[Cand | None, int]:
+        """The name right after a cue; `medium`: after a media cue, where any name is taken;
+        `quoted`: after the speech verb that closes a quote."""
         max_gap = self.gaps["name_after_cue"] if max_gap is None else max_gap
         for ci, ch in enumerate(chunks):
             if ch.start < pos:
@@ -158,7 +160,7 @@ class Grammar:
             limit = max_gap + self.gaps["role_between"] if gw and self.namer.segment_is_role(gap) else max_gap
             if len(gw) > limit:
                 return None, -1
-            return self.namer.resolve(text, chunks, ci, pos, lowers, medium)
+            return self.namer.resolve(text, chunks, ci, pos, lowers, medium, quoted)
         return None, -1
 
     def role_after(self, text: str, pos: int, end: int) -> str | None:
@@ -318,7 +320,8 @@ class Grammar:
                     events.append(Event(base + qs, None, (m.group("form") or m.group("verb")).lower(), [q]))
                     used.add(qi)
                 elif m:
-                    cand, _ = self.np_after(text, sch, m.end(), se, lowers, max_gap=self.gaps["name_after_trailing_verb"])
+                    cand, _ = self.np_after(text, sch, m.end(), se, lowers, max_gap=self.gaps["name_after_trailing_verb"],
+                                            quoted=True)
                     if cand is not None:
                         if cand.kind == "person" and not cand.role:
                             cand.role = self.role_after(text, cand.end, se)
@@ -356,7 +359,7 @@ class Grammar:
                                            (lex.parenthetical, True, False),
                                            (lex.media_cue, False, False), (lex.channel, False, True)):
                 for m in rx.finditer(text, ss, se):
-                    if rx is lex.media_cue and "," in text[m.end("verb"):m.end()]:
+                    if rx is lex.media_cue and "," in text[m.end("verb"):m.end()] and text[m.end():m.end() + 1].islower():
                         continue  # "Sebelumnya diberitakan, mobil Honda Jazz …": no medium named
                     gap = self.gaps["name_after_channel" if media_only else "name_after_other_cue"]
                     cand, _ = self.np_after(text, sch, m.end(), se, lowers, max_gap=gap,

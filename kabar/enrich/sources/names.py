@@ -104,6 +104,15 @@ def _never_lower(name: str) -> bool:
                                    and counts[w.lower()].lower == 0 for w in words)
 
 
+def _never_written_lower(name: str) -> bool:
+    """A name of words news never writes in lower case, none of them a role ("Menaker")."""
+    counts, lists, words = common_words(), roles(), name.split()
+    if any(lists[k].match(words, i) for k in ("ranks", "offices", "honorifics", "unit_heads") for i in range(len(words))):
+        return False
+    return all(w[:1].isupper() and not w.isupper() and (counts.get(w.lower()) is None or counts[w.lower()].lower == 0)
+               for w in name.split())
+
+
 def _unseen_word(text: str, cand: "Cand", named: frozenset) -> bool:
     w = cand.name
     return w in named and " " not in w and w[:1].isupper() and not w.isupper() and common_words().get(w.lower()) is None \
@@ -291,13 +300,13 @@ class Namer:
 
     # --- chunk → candidate ------------------------------------------------------------
     def resolve(self, text: str, chunks: list[Chunk], ci: int, seg_start: int,
-                lowers: frozenset, medium: bool = False) -> tuple[Cand | None, int]:
+                lowers: frozenset, medium: bool = False, quoted: bool = False) -> tuple[Cand | None, int]:
         """Candidate for chunk `ci` (or its apposition); returns (cand, last chunk index used)."""
         ch = chunks[ci]
         prefix = text[seg_start:ch.start].strip(" ,")
         roleish_prefix = bool(prefix) and self.segment_is_role(prefix)
         role_prefix = roleish_prefix and self.segment_is_role(prefix, strict=True)
-        cand = self._name(text, ch, lowers, role_prefix, medium)
+        cand = self._name(text, ch, lowers, role_prefix, medium, quoted)
         # apposition: "<role/desc> <chunk>, <Name>[,]" → the name after the comma; an
         # office's name may run over "dan" ("Kasubdit Pembinaan dan Penegakan Hukum Polda
         # Metro Jaya, AKBP Budiyanto")
@@ -342,15 +351,20 @@ class Namer:
             ws = ws[1:]  # a role that is also a stop name ("pengamat") stays
         return " ".join(ws).strip(" ,")
 
-    def _name(self, text: str, ch: Chunk, lowers: frozenset, in_role: bool, medium: bool = False) -> Cand | None:
+    def _name(self, text: str, ch: Chunk, lowers: frozenset, in_role: bool, medium: bool = False,
+              quoted: bool = False) -> Cand | None:
         cand = self._rule_name(text, ch, lowers, in_role)
         if cand is None or ch.ents is None or cand.media:
             return cand
         # after a media cue ("dilansir Aceshowbiz") the grammar names a medium the
         # recogniser may not know
-        return self._recognised(text, ch, cand) or (cand if medium else None)
+        # and right after a quote's speech verb ("…,” kata Kaitisuk.) a word news never
+        # writes in lower case is a speaker the recogniser did not know (the back-off when
+        # it says nothing at all)
+        return self._recognised(text, ch, cand, lowers) or (cand if medium or (
+            quoted and not ch.ents and cand.kind == "person" and _never_written_lower(cand.name)) else None)
 
-    def _recognised(self, text: str, ch: Chunk, cand: Cand) -> Cand | None:
+    def _recognised(self, text: str, ch: Chunk, cand: Cand, lowers: frozenset = frozenset()) -> Cand | None:
         """The rule's candidate checked against the recogniser: a person is a PER span (the
         words of the chunk before it are its role), an organisation an ORG span; a chunk
         with neither ("Dihubungi", "Kajati Jateng", a place) is no source."""
@@ -397,6 +411,10 @@ class Namer:
         # "Seoul mengklaim"), a body head ("intelijen Amerika Serikat"), an acronym the
         # recogniser found or news never writes in lower case ("BMKG", not "JUARA"), a long body name ("Wahana Lingkungan Hidup Indonesia")
         low = cand.name.lower().split()
+        dropped = [t for t, a, _ in ch.tokens if a < cand.start]
+        if dropped and all(t.lower() in lowers and not self.lex.has("org_heads", t) for t in dropped) \
+                and not any(self.lex.has("org_heads", w) for w in low):
+            return None  # "Pengungsi Burundi mengatakan": a common noun of the place speaks, unnamed
         if " ".join(low) in self.places.names or any(self.lex.has("org_heads", w) for w in low) \
                 or (_ACRONYM_RE.match(cand.name) and (pers or not _common_word(cand.name))) or len(low) >= 3:
             return cand
