@@ -25,8 +25,8 @@ def _common(word: str) -> bool:
 
 
 def _degree(word: str) -> bool:
-    # written in capitals or with dots: "MA", "S.H." (not the name "Jack Ma")
-    return (word.isupper() or "." in word) and roles()["degrees"].match([word], 0) > 0
+    # written in capitals, with dots or a capital inside: "MA", "S.H.", "SpA" (not the name "Jack Ma")
+    return (word.isupper() or "." in word or any(c.isupper() for c in word[1:])) and roles()["degrees"].match([word], 0) > 0
 
 
 def role_end(words: list[str]) -> int:

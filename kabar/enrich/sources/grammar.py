@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from kabar.enrich.settings import settings
 from kabar.enrich.sources.lexicon import TOKEN, UPPER, Lexicon, third_person_pronouns
-from kabar.enrich.sources.names import Cand, Chunk, Namer, attach_entities, find_chunks, join_connected, merge_recognised_orgs, words_before
+from kabar.enrich.sources.names import Cand, Chunk, Namer, attach_entities, find_chunks, join_bodies, join_connected, merge_recognised_orgs, words_before
 
 MASK = "~"
 _OPEN, _CLOSE = "“", "”"
@@ -289,6 +289,7 @@ class Grammar:
         entity text it recognised in the article and the capitalised words it repeats."""
         text, quotes = mask_quotes(par)
         chunks = join_connected(text, find_chunks(text, self.split_words), self.lex.words["name_connectors"])
+        chunks = join_bodies(text, chunks, self.lex.words["org_heads"])
         extra = [Chunk(m.start(), m.end(), [(m.group(), m.start(), m.end())], None)
                  for m in [*self.lower_media.finditer(text), *(
                      m for m in [*self.cut_media.finditer(text), *_DOMAIN.finditer(text)]

@@ -92,6 +92,24 @@ def _office_led(ch: "Chunk") -> bool:
     return any(lists[k].match(words, 0) for k in ("ranks", "offices", "unit_heads"))
 
 
+def join_bodies(text: str, chunks: list[Chunk], heads: frozenset) -> list[Chunk]:
+    """A body's name with "dan" inside it, closed by its short form: "Kementerian Kelautan
+    dan Perikanan (KKP)", "Kamar Dagang dan Industri Indonesia (Kadin)" are one chunk when
+    the first part opens with an organisation head."""
+    out: list[Chunk] = []
+    for ch in chunks:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.acr and ch.acr and prev.tokens and prev.tokens[0][0].lower() in heads:
+            m = _JOINER.fullmatch(text[prev.end:ch.start])
+            if m:
+                w = text[prev.end:ch.start].strip()
+                s = prev.end + text[prev.end:ch.start].index(w)
+                out[-1] = Chunk(prev.start, ch.end, [*prev.tokens, (w, s, s + len(w)), *ch.tokens], ch.acr)
+                continue
+        out.append(ch)
+    return out
+
+
 def _common_word(word: str) -> bool:
     c = common_words().get(word.lower())
     return c is not None and c.lower > 0
@@ -314,8 +332,15 @@ class Namer:
         if self.recognised and _office_led(ch):
             while last + 1 < len(chunks) and _JOINER.fullmatch(text[chunks[last].end:chunks[last + 1].start]):
                 last += 1
-            if last + 1 < len(chunks) and not re.fullmatch(r"\s*,\s*", text[chunks[last].end:chunks[last + 1].start]):
-                last = ci  # no comma after the run: the subject rules read it ("… (ALFI) Jawa Timur Sebastian …")
+            if last > ci and not (last + 1 < len(chunks) and re.fullmatch(r"\s*,\s*", text[chunks[last].end:chunks[last + 1].start])):
+                # no comma after the run: a person closing its last chunk is the one named
+                # ("Direktur Jenderal Penguatan Daya Saing Produk Kelautan dan Perikanan KKP
+                # Nilanto Perbowo"); else the subject rules read it ("… (ALFI) Jawa Timur Sebastian …")
+                end = self._name(text, chunks[last], lowers, True, medium)
+                if end is not None and end.kind == "person" and not chunks[last].acr:
+                    end.role = self._strip_lead(text[seg_start:end.start]) or None
+                    return end, last
+                last = ci
         if last + 1 < len(chunks):
             nxt = chunks[last + 1]
             gap = text[chunks[last].end:nxt.start]
@@ -375,6 +400,11 @@ class Namer:
         orgs = [e for e in ents if e[2] == "ORG"]
         if cand.kind == "person" and pers:
             a, b, _, name = pers[-1]
+            words = name.split()
+            n = self.places.match(words, 0)
+            if n and len(words) - n >= 2:  # "Pelatih Thailand Kiatisuk Senamuang": the place is the role's
+                a = next(ts for t, ts, _ in ch.tokens if ts >= a and t == words[n])
+                name = text[a:b]
             # the widened span where the rule's role split starts the name at the same word:
             # "Pemimpin Tertinggi Korut Kim Jong Un" (the recogniser alone says "Jong Un")
             w = next((e for e in ch.wide if e.end == b and e.start == cand.start < a), None)
@@ -445,7 +475,11 @@ class Namer:
         media = False
         # media head: "kantor berita Rusia TASS", "Kantor Berita KCNA", "Media Rusia"
         head_n = self.lex.match_phrase("media_heads", words, 0)
-        pre_media = any(self.lex.match_phrase("media_heads", before, i) for i in range(len(before)))
+        # right before the name, one modifier at most after it ("media resmi Korut KCNA"; not
+        # "lewat media sosial terkait dengan Pilgub DKI Jakarta")
+        pre_media = any((n := self.lex.match_phrase("media_heads", before, i)) and len(before) - i - n <= 1
+                        and not any(self.lex.has("prepositions", w) for w in before[i + n:])
+                        for i in range(len(before)))
         o = self.outlet(" ".join(words), ch.acr)
         if o is None:
             for i in range(1, len(words)):
