@@ -40,6 +40,7 @@ class Event:
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_FROM = re.compile(r"[ \t]+(?:dari|from)[ \t]+")
 
 
 def mask_quotes(par: str) -> tuple[str, list[tuple[int, int, str]]]:
@@ -367,6 +368,13 @@ class Grammar:
                                             medium=rx is lex.media_cue)
                     if cand is None or (media_only and not cand.media):
                         continue
+                    if rx is lex.media_cue:
+                        # "dikutip JUARA dari Badminton Indonesia": the first is the outlet
+                        # that quotes, the source is the one it quotes from
+                        d = _FROM.match(text, cand.end)
+                        if d:
+                            src, _ = self.np_after(text, sch, d.end(), se, lowers, max_gap=0, medium=True)
+                            cand = src if src is not None else cand
                     if media_only and self.namer.recognised and not cand.name[:1].isupper():
                         continue  # "ujar Calder kepada media Australia": a description, no named medium
                     if rx is lex.media_cue and (cand.kind == "person" or (
