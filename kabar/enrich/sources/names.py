@@ -419,6 +419,11 @@ class Namer:
             role = " ".join(x for x in (cand.role, lead) if x)
             return Cand(name, "person", a, ch.end, role or None, cand.alias, False)
         if cand.kind == "person":
+            if orgs and cand.start > ch.start and _never_written_lower(cand.name) and all(
+                    e.start < cand.start for e in ch.ents if e.type == "ORG" and e.end > lo):
+                # "Kepala Dinas Kesehatan DKI Widyastuti": the recogniser ran the office's
+                # organisation on over the name the rules split off after the role
+                return cand
             if orgs:
                 a, _, _, name = max(orgs, key=lambda e: len(e[3]))
                 return Cand(name, "organization", a, ch.end, None, cand.alias, False)
