@@ -37,7 +37,7 @@ LABELLED = (REPO / "tests" / "sources" / "data" / "id_news_dev.gold.jsonl",
 NER_DATA = SHARED / "id-ner-news"
 NEWS = SHARED / "id-news" / "articles.jsonl"
 PARAMS = {"c1": 0.01, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
-SILVER = 400  # silver sentences at most (chosen on the dev split with train-only models: 0, 400, all)
+SILVER = 2000  # at most: every sentence harvested (753 today; 400 tied on the sources tune sets)
 MIN_COUNT = 2  # a word seen once says little about how it is written
 
 

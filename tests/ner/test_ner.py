@@ -131,3 +131,26 @@ def test_rule_chunker_baseline_runs_on_the_same_spans():
     sents = load(train.NER_DATA / "test.txt")[:40]
     res = evaluate.score([set(s.spans) for s in sents], evaluate.rule_spans(sents))
     assert 0 < res["PER"][2] < 1 and res["LOC"][3] > 0
+
+
+def test_silver_harvest_takes_people_a_quote_verb_names():
+    from kabar.ner.silver import harvest
+    words = lambda s: [t for t, _, _ in tokenise(s)]  # noqa: E731
+    sents = [words('"Kami siap," kata Kapolsek Gubug AKP Dedy Setya.'),
+             words('"Harga naik," ujar Ketua Golkar Idrus Marham.'),  # Golkar alone below
+             words("Golkar menolak usulan itu."),
+             words('"Kami menang," kata Pengungsi.'),  # one word, a common noun
+             words('"Itu benar," kata KPK.'),  # an acronym: a body
+             words("Dedy Setya mengatakan pelaku ditangkap.")]  # no quote before the verb
+    assert harvest(sents) == {("Dedy", "Setya"), ("Idrus", "Marham")}
+
+
+def test_silver_labels_keep_the_model_tags_around_the_name():
+    from kabar.ner.silver import label
+    words = ["Menkeu", "Sri", "Mulyani", "Indrawati", "dan", "Dedy", "bertemu", "di", "Jakarta", "."]
+    model_tags = ["B-PER", "I-PER", "I-PER", "I-PER", "O", "O", "O", "O", "B-LOC", "O"]
+    got = label(words, model_tags, {("Sri", "Mulyani"), ("Dedy", "Setya")})
+    # the model's longer form of the name stays one person, the office before it is no name,
+    # a one-word short form of a harvested name is a person, the place keeps its tag
+    assert got == ["O", "B-PER", "I-PER", "I-PER", "O", "B-PER", "O", "O", "B-LOC", "O"]
+    assert label(["Harga", "naik", "."], ["O", "O", "O"], {("Dedy", "Setya")}) is None

@@ -121,3 +121,69 @@ def test_unseen_word_the_article_repeats_is_a_name_after_a_cue():
 def test_connector_words_keep_a_body_name_whole():
     got = run("Menurut Centers for Disease Control and Prevention, stroke menjadi penyebab utama kelumpuhan.")
     assert {n: s.kind for n, s in got.items()} == {"Centers for Disease Control and Prevention": "organization"}
+
+
+def test_short_form_without_middle_name_is_the_full_name():
+    got = run("Gubernur Jakarta Anies Rasyid Baswedan mengatakan tanggul sudah diperbaiki.\n\n"
+              '"Kami siaga," ujar Anies Baswedan di Balai Kota.')
+    assert list(got) == ["Anies Rasyid Baswedan"]
+
+
+def test_company_word_used_alone_is_cut_off_the_person():
+    got = run("Wavecell saat ini memperkuat kehadirannya di Indonesia. Wavecell juga menawarkan layanan video.\n\n"
+              "CEO Wavecell Olivier Gerhardt mengatakan, “Kami siap untuk terus tumbuh.”")
+    assert "Olivier Gerhardt" in got and not any("Wavecell" in n for n in got)
+
+
+def test_office_over_dan_then_comma_and_rank_name():
+    got = run("“Belum diperiksa,” kata Kasubdit Pembinaan dan Penegakan Hukum Polda Metro Jaya, "
+              "AKBP Budiyanto kepada wartawan.")
+    assert list(got) == ["Budiyanto"]
+
+
+def test_office_over_dan_closed_by_the_person():
+    got = run('"Tarif harus nol," ujar Direktur Jenderal Penguatan Daya Saing Produk Kelautan dan '
+              "Perikanan KKP Nilanto Perbowo di Jakarta.")
+    assert list(got) == ["Nilanto Perbowo"]
+
+
+def test_unit_then_comma_then_person_is_apposition():
+    got = run("Kanit Turjawali Satlantas Polres Brebes, Iptu Suroto, mengatakan volume kendaraan meningkat.")
+    assert list(got) == ["Suroto"]
+
+
+def test_pronoun_goes_to_the_person_the_text_was_about():
+    got = run("Ketua Umum Kadin, Rosan Roeslani, menyayangkan keadaan itu.\n\n"
+              '"Kita negara kepulauan," tuturnya di Jakarta.')
+    assert list(got) == ["Rosan Roeslani"] and got["Rosan Roeslani"].cues == ["tuturnya"]
+
+
+def test_media_cue_before_a_comma_names_no_medium():
+    got = run("Sebelumnya diberitakan, mobil Honda Jazz yang dikemudikan Vanesha menabrak truk.")
+    assert got == {}
+    assert list(run("Dilansir, Deutsche Welle (DW), kedua pemimpin ingin terlihat kuat.")) == ["Deutsche Welle"]
+
+
+def test_outlet_that_quotes_another_medium():
+    got = run('"Pertandingan besok pasti seru," kata Marcus yang dikutip JUARA dari Badminton Indonesia, Jumat.')
+    assert got["Badminton Indonesia"].kind == "media" and "JUARA" not in got
+
+
+def test_media_head_must_stand_right_before_the_name():
+    got = run("Polisi memantau media sosial terkait dengan Pilgub DKI Jakarta.")
+    assert got == {}
+
+
+def test_body_name_over_dan_with_its_short_form():
+    got = run("Kementerian Kelautan dan Perikanan (KKP) meminta tarif bea masuk dibebaskan.")
+    assert list(got) == ["Kementerian Kelautan dan Perikanan"]
+
+
+def test_unknown_word_after_a_quote_verb_is_a_speaker_but_not_an_office():
+    assert list(run('"Kami bermain baik," kata Kaitisuk.')) == ["Kaitisuk"]
+    assert run('"Kami bermain baik," kata Menaker.') == {}
+
+
+def test_name_after_an_office_the_recogniser_ran_into():
+    got = run("Menurut Kepala Dinas Kesehatan DKI Widyastuti, kasus DBD meningkat.")
+    assert got["Widyastuti"].kind == "person" and got["Widyastuti"].role == "Kepala Dinas Kesehatan DKI"

@@ -426,6 +426,15 @@ class Namer:
                 return cand
             if orgs:
                 a, _, _, name = max(orgs, key=lambda e: len(e[3]))
+                words = name.split()
+                n = self.places.match(words, 0)
+                if n and len(words) - n >= 2 and _never_written_lower(" ".join(words[n:])):
+                    # "Pelatih Thailand Kiatisuk Senamuang" read as one body: a place, then
+                    # a name of words news never writes in lower case, is the role's place
+                    # and the person
+                    start = next(ts for t, ts, _ in ch.tokens if ts >= a and t == words[n])
+                    role = " ".join(x for x in (cand.role, text[cand.start:start].strip(" ,")) if x)
+                    return Cand(" ".join(words[n:]), "person", start, ch.end, role or None, cand.alias, False)
                 return Cand(name, "organization", a, ch.end, None, cand.alias, False)
             # "Putin dan Kim mengaku": a short form of a person the article names in full,
             # or a name of two or more words none of which news ever writes in lower case
