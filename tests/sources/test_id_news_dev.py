@@ -11,6 +11,8 @@ from kabar.evaluate import _parser, render, run
 from kabar.evaluate.id_news import DEFAULT_ARTICLES, HALVES, read_articles, read_gold, select, text_dump
 
 GOLD = Path(__file__).resolve().parent / "data" / "id_news_dev.gold.jsonl"
+TUNE2 = Path(__file__).resolve().parent / "data" / "id_news_tune2.gold.jsonl"
+TUNE2_RANKS = range(10, 14)  # per outlet, in SHA-1 order of the id: after the 10 of the dev set
 needs_dataset = pytest.mark.skipif(not DEFAULT_ARTICLES.exists(), reason="id-news dataset not available")
 
 RECORD_KEYS = {"id", "outlet", "half", "sources"}
@@ -96,3 +98,35 @@ def test_eval_sources_scores_one_half():
     assert result["counts"]["n_req"] > 0 and result["counts"]["n_pred"] > 0
     assert 0.0 <= result["precision"] <= 1.0 and 0.0 <= result["required_recall"] <= 1.0
     assert "half heldout: 6 docs" in render(report)
+
+
+@pytest.fixture(scope="module")
+def tune2() -> list[dict]:
+    with open(TUNE2, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@needs_dataset
+def test_second_tuning_set_is_the_next_ranks_and_all_tune(tune2, gold, articles):
+    from collections import defaultdict
+
+    from kabar.evaluate.id_news import sha1_rank_key
+    by_outlet = defaultdict(list)
+    for a in articles.values():
+        by_outlet[a["outlet"]].append(a)
+    chosen = {a["id"]: o for o, arts in by_outlet.items()
+              for a in sorted(arts, key=lambda a: sha1_rank_key(a["id"]))[TUNE2_RANKS.start:TUNE2_RANKS.stop]}
+    assert {g["id"]: g["outlet"] for g in tune2} == chosen
+    assert {g["half"] for g in tune2} == {"tune"}
+    assert not {g["id"] for g in tune2} & {g["id"] for g in gold}
+    for g in tune2:
+        text = articles[g["id"]]["text"]
+        for s in g["sources"]:
+            assert set(s) <= SOURCE_KEYS and s["kind"] in KINDS and isinstance(s["required"], bool)
+            assert all(a in text for a in s.get("aliases", [])), (g["id"], s)
+            assert s["name"] in text or s.get("aliases"), (g["id"], s["name"])
+
+
+def test_labelled_sets_are_left_out_of_the_recogniser_statistics():
+    from kabar.ner.train import LABELLED
+    assert GOLD in LABELLED and TUNE2 in LABELLED
