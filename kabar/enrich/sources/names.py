@@ -428,10 +428,10 @@ class Namer:
                 a, _, _, name = max(orgs, key=lambda e: len(e[3]))
                 words = name.split()
                 n = self.places.match(words, 0)
-                if n and len(words) - n >= 2 and _never_written_lower(" ".join(words[n:])):
-                    # "Pelatih Thailand Kiatisuk Senamuang" read as one body: a place, then
-                    # a name of words news never writes in lower case, is the role's place
-                    # and the person
+                if n and (cand.role or a > ch.start) and len(words) - n >= 2 and _never_written_lower(" ".join(words[n:])):
+                    # "Pelatih Thailand Kiatisuk Senamuang" read as one body: after a role, a
+                    # place, then a name of words news never writes in lower case, is the
+                    # role's place and the person (not "Indonesia Corruption Watch")
                     start = next(ts for t, ts, _ in ch.tokens if ts >= a and t == words[n])
                     role = " ".join(x for x in (cand.role, text[cand.start:start].strip(" ,")) if x)
                     return Cand(" ".join(words[n:]), "person", start, ch.end, role or None, cand.alias, False)
