@@ -40,14 +40,14 @@ class Event:
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
-_FROM = re.compile(r"[ \t]+(?:dari|from)[ \t]+")
+_FROM = re.compile(r"(?:\.[a-z]{2,6})*[ \t]+(?:dari|from)[ \t]+")
 
 
 def mask_quotes(par: str) -> tuple[str, list[tuple[int, int, str]]]:
     """Replace quote contents by MASK; return (masked, [(open_pos, close_end, inner)]).
 
-    A quote opens at “ (closed by ”) or at " (closed by the next "); an unbalanced one
-    runs to the end of the paragraph. Newlines inside a quote are kept."""
+    A quote opens at “ (closed by ”, else by a straight ") or at " (closed by the next ");
+    an unbalanced one runs to the end of the paragraph. Newlines inside a quote are kept."""
     spans, i, n = [], 0, len(par)
     find = par.find
     while i < n:
@@ -59,6 +59,8 @@ def mask_quotes(par: str) -> tuple[str, list[tuple[int, int, str]]]:
         else:
             s, close = a, _CLOSE
         j = find(close, s + 1)
+        if j < 0 and close == _CLOSE:  # “… closed by a straight quote (mixed in real dumps)
+            j = find('"', s + 1)
         if j < 0:  # unbalanced: the quote runs to the end of the paragraph
             j = n
         spans.append((s, min(j + 1, n), par[s + 1:j]))
