@@ -187,3 +187,13 @@ def test_unknown_word_after_a_quote_verb_is_a_speaker_but_not_an_office():
 def test_name_after_an_office_the_recogniser_ran_into():
     got = run("Menurut Kepala Dinas Kesehatan DKI Widyastuti, kasus DBD meningkat.")
     assert got["Widyastuti"].kind == "person" and got["Widyastuti"].role == "Kepala Dinas Kesehatan DKI"
+
+
+def test_subject_asked_to_speak_is_no_source():
+    got = run("Selain masyarakat, Panwaslu DKI Jakarta juga diminta berperan aktif melaporkan kampanye hitam.")
+    assert got == {}
+
+
+def test_curly_quote_closed_by_a_straight_one():
+    got = run('“Saya sangat antusias untuk datang," ujar Lee Min Ho kepada wartawan.')
+    assert list(got) == ["Lee Min Ho"]

@@ -198,7 +198,8 @@ class Grammar:
             cand, cj = self.namer.resolve(text, chunks, ci, seg, lowers)
             if cand is None:
                 continue
-            if len(text[cand.end:pos].split()) > self.gaps["subject_before_verb"]:
+            between = text[cand.end:pos].split()
+            if len(between) > self.gaps["subject_before_verb"] or any(self.lex.has("asked_passives", w) for w in between):
                 return []
             if cand.kind != "person" and self.namer.recognised:
                 # "Menyinggung kelemahan pemain belakang Indonesia …, Riedl mengakui": a
