@@ -197,3 +197,9 @@ def test_subject_asked_to_speak_is_no_source():
 def test_curly_quote_closed_by_a_straight_one():
     got = run('“Saya sangat antusias untuk datang," ujar Lee Min Ho kepada wartawan.')
     assert list(got) == ["Lee Min Ho"]
+
+
+def test_clipped_first_name_is_the_same_person():
+    got = run("Calon wakil gubernur Sandiaga Uno mengingatkan warga soal banjir.\n\n"
+              "Menurut Sandi, warga harus waspada. Sandi juga meminta tanggul diperbaiki.")
+    assert list(got) == ["Sandiaga Uno"]

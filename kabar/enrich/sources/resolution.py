@@ -137,8 +137,9 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
 
 def _merge_misspelt(sources: list[Source]) -> list[Source]:
     """A person named once with a typo ("Kaitisuk" beside "Kiatisuk Senamuang", "Arifi"
-    beside "Arifin") is the same source: a word one edit or one swap away from a word of
-    a more mentioned person's name."""
+    beside "Arifin") or by a clipped first name ("Sandi" beside "Sandiaga Uno") is the same
+    source: a word one edit or one swap away from a word of a more mentioned person's name,
+    or the start of its first word."""
     people = sorted((s for s in sources if s.kind == "person"), key=lambda s: -s.mentions)
     gone: set[int] = set()
     for i, a in enumerate(people):
@@ -149,9 +150,12 @@ def _merge_misspelt(sources: list[Source]) -> list[Source]:
                 continue
             if any(_one_edit(b.name, w) for w in a.name.split()):
                 gone.add(id(b))
-                a.cues += [c for c in b.cues if c not in a.cues]
-                a.quotes += [q for q in b.quotes if q not in a.quotes]
-                a.mentions += b.mentions
+                _absorb(a, b)
+    for b in people:  # a clipped first name, however often it is used
+        a = next((a for a in people if id(a) not in gone and " " in a.name and _clipped(b.name, a.name.split()[0])), None)
+        if a is not None and " " not in b.name and id(b) not in gone:
+            gone.add(id(b))
+            _absorb(a, b)
     return [s for s in sources if id(s) not in gone]
 
 
@@ -167,11 +171,22 @@ def _merge_aliases(sources: list[Source], pairs: list[tuple[str, str]]) -> list[
         if x is None or y is None or x is y:
             continue
         keep, drop = (x, y) if len(x.name.split()) >= len(y.name.split()) else (y, x)
-        keep.cues += [c for c in drop.cues if c not in keep.cues]
-        keep.quotes += [q for q in drop.quotes if q not in keep.quotes]
-        keep.mentions += drop.mentions
+        _absorb(keep, drop)
         sources = [s for s in sources if s is not drop]
     return sources
+
+
+def _absorb(keep: Source, drop: Source) -> None:
+    """One source found under two names: the cues, quotes and mentions of `drop` go to `keep`."""
+    keep.cues += [c for c in drop.cues if c not in keep.cues]
+    keep.quotes += [q for q in drop.quotes if q not in keep.quotes]
+    keep.mentions += drop.mentions
+
+
+def _clipped(short: str, word: str) -> bool:
+    """"Sandi" for "Sandiaga": a nickname clipped from the first word of a name (at least
+    four letters kept, at most four dropped)."""
+    return len(short) >= 4 and word.startswith(short) and 0 < len(word) - len(short) <= 4
 
 
 def _one_edit(x: str, y: str) -> bool:
