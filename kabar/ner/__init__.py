@@ -2,7 +2,8 @@
 
 A linear-chain CRF (python-crfsuite) over token shape, affixes, neighbouring words, and
 gazetteers kept as data (`data/registry/ner/`: roles and units, how often each word is
-written in lower case in real news, the outlet registry). Trained on idner-news-2k.
+written in lower case in real news, the outlet registry). Trained on idner-news-2k and on
+silver sentences from real news: people a quote's speech verb names (`silver`).
 
     recognise(text) -> [Entity(start, end, type, text)]     model loaded once per process
     python -m kabar.ner.train                               rebuild the word counts and model
