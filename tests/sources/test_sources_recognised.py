@@ -203,3 +203,10 @@ def test_clipped_first_name_is_the_same_person():
     got = run("Calon wakil gubernur Sandiaga Uno mengingatkan warga soal banjir.\n\n"
               "Menurut Sandi, warga harus waspada. Sandi juga meminta tanggul diperbaiki.")
     assert list(got) == ["Sandiaga Uno"]
+
+
+def test_name_owning_the_noun_before_it_is_no_speaker():
+    assert run('"Klien kami kooperatif," kata kuasa hukum Setya Novanto di Jakarta.') == {}
+    assert run("Para pegawai KPK berharap Antasari tetap berjuang.") == {}
+    got = run("Kuasa hukum Setya Novanto, Fredrich Yunadi, mengatakan kliennya sakit.")
+    assert list(got) == ["Fredrich Yunadi"]

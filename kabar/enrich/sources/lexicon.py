@@ -17,7 +17,7 @@ LANG_KEYS = (
     "agent_markers", "according", "media_cues", "cue_fillers", "channel_preps", "media_heads",
     "wrappers", "org_heads", "roles", "role_words", "adverbs", "clause_breaks",
     "prepositions", "stop_names", "name_prefixes", "not_third_person", "demonstratives",
-    "alias_cues", "name_connectors", "asked_passives",
+    "alias_cues", "name_connectors", "asked_passives", "possessors",
 )
 RULES = {"pronoun_suffixes": list, "inverted_trailing": bool, "subject_next_to_verb": bool,
          "media_cue_person_is_medium": bool, "parenthetical_ignore_case": bool,

@@ -325,6 +325,8 @@ class Namer:
         roleish_prefix = bool(prefix) and self.segment_is_role(prefix)
         role_prefix = roleish_prefix and self.segment_is_role(prefix, strict=True)
         cand = self._name(text, ch, lowers, role_prefix, medium, quoted)
+        if cand is not None and not cand.media and self._owned(text, ch, cand):
+            cand = None  # "kuasa hukum Setya Novanto": the lawyer speaks, unnamed (unless named after a comma)
         # apposition: "<role/desc> <chunk>, <Name>[,]" → the name after the comma; an
         # office's name may run over "dan" ("Kasubdit Pembinaan dan Penegakan Hukum Polda
         # Metro Jaya, AKBP Budiyanto")
@@ -367,6 +369,15 @@ class Namer:
             after = words_after(text, ch.end, 1)
             cand.anaphor = bool(after) and self.lex.has("demonstratives", after[0])
         return cand, ci
+
+    def _owned(self, text: str, ch: Chunk, cand: Cand) -> bool:
+        """Is the name the owner of a noun right before it ("istri Budi", "Istri Budi
+        mengatakan", "para pegawai KPK"), so that the noun's unnamed referent speaks?"""
+        before = words_before(text, ch.start, 3)
+        if any(self.lex.match_phrase("possessors", before, i) == len(before) - i for i in range(len(before))):
+            return True
+        lead = [t for t, a, _ in ch.tokens if a < cand.start]
+        return bool(lead) and self.lex.match_phrase("possessors", [t.lower() for t in lead], 0) == len(lead)
 
     def _strip_lead(self, seg: str) -> str:
         ws = seg.split()
