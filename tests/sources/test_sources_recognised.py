@@ -210,3 +210,11 @@ def test_name_owning_the_noun_before_it_is_no_speaker():
     assert run("Para pegawai KPK berharap Antasari tetap berjuang.") == {}
     got = run("Kuasa hukum Setya Novanto, Fredrich Yunadi, mengatakan kliennya sakit.")
     assert list(got) == ["Fredrich Yunadi"]
+
+
+def test_body_the_article_names_apart_is_cut_but_a_first_name_stays():
+    got = run("Hasil survei Charta Politika menunjukkan elektabilitas naik.\n\n"
+              "Direktur Eksekutif Charta Politika Hanta Yuda Rasyid menilai hasil survei itu wajar.\n\n"
+              '"Itu biasa," kata Yuda.')
+    assert list(got) == ["Hanta Yuda Rasyid"]
+    assert "Charta Politika" in got["Hanta Yuda Rasyid"].role

@@ -46,8 +46,8 @@ _FROM = re.compile(r"(?:\.[a-z]{2,6})*[ \t]+(?:dari|from)[ \t]+")
 def mask_quotes(par: str) -> tuple[str, list[tuple[int, int, str]]]:
     """Replace quote contents by MASK; return (masked, [(open_pos, close_end, inner)]).
 
-    A quote opens at “ (closed by ”, else by a straight ") or at " (closed by the next ");
-    an unbalanced one runs to the end of the paragraph. Newlines inside a quote are kept."""
+    A quote opens at “ (closed by ”) or at " (closed by the next "); an unbalanced one
+    runs to the end of the paragraph. Newlines inside a quote are kept."""
     spans, i, n = [], 0, len(par)
     find = par.find
     while i < n:
@@ -59,8 +59,6 @@ def mask_quotes(par: str) -> tuple[str, list[tuple[int, int, str]]]:
         else:
             s, close = a, _CLOSE
         j = find(close, s + 1)
-        if j < 0 and close == _CLOSE:  # “… closed by a straight quote (mixed in real dumps)
-            j = find('"', s + 1)
         if j < 0:  # unbalanced: the quote runs to the end of the paragraph
             j = n
         spans.append((s, min(j + 1, n), par[s + 1:j]))
@@ -74,6 +72,21 @@ def mask_quotes(par: str) -> tuple[str, list[tuple[int, int, str]]]:
         last = s + 1 + len(inner)
     parts.append(par[last:])
     return "".join(parts), spans
+
+
+def pair_mixed_quotes(par: str) -> str:
+    """“… closed by a straight quote (mixed in real dumps: “Saya antusias," ujar X): that
+    quote becomes ”, so the quote closes where it does (same length, same offsets)."""
+    i = par.find(_OPEN)
+    while i >= 0:
+        nxt = par.find(_OPEN, i + 1)
+        stop = len(par) if nxt < 0 else nxt
+        if par.find(_CLOSE, i + 1, stop) < 0:
+            j = par.find('"', i + 1, stop)
+            if j >= 0:
+                par = par[:j] + _CLOSE + par[j + 1:]
+        i = nxt
+    return par
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -291,7 +304,7 @@ class Grammar:
         `people` the person names it found in the whole article, `wide` its widened
         person spans in the paragraph (`kabar.ner.model.recognise_with_names`), `named` every
         entity text it recognised in the article and the capitalised words it repeats."""
-        text, quotes = mask_quotes(par)
+        text, quotes = mask_quotes(pair_mixed_quotes(par))
         chunks = join_connected(text, find_chunks(text, self.split_words), self.lex.words["name_connectors"])
         chunks = join_bodies(text, chunks, self.lex.words["org_heads"])
         extra = [Chunk(m.start(), m.end(), [(m.group(), m.start(), m.end())], None)

@@ -105,8 +105,8 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
                     if " " in n:
                         full[_trim(n, shorts, gram, alone)[0]] += 1
             name, cut = _trim(name, shorts, gram, alone)
-            if cut and cand.role is None:
-                cand.role = cut
+            if cut and (cand.role is None or cut not in cand.role):
+                cand.role = cut if cand.role is None else f"{cand.role} {cut}"
             name = _fullest(name, full)
             if " " not in name:  # a short form only the widened spans spell out in full
                 name = _fullest(name, wide)
@@ -213,37 +213,48 @@ def _full_names(text: str, gram: Grammar) -> Counter:
     return counts
 
 
-def _used_alone(pars: list[str], ents: list) -> frozenset[tuple[str, str]]:
-    """(word, next word) for each capitalised word the article writes outside any person
-    span: "Wavecell telah…" makes the "Wavecell" of "CEO Wavecell Olivier Gerhardt" the
-    company the person works for, not a first name (a first name is a person span of its
-    own, "kata Anies", or inside one, "Anies Baswedan")."""
-    out, person_words = set(), set()
+def _used_alone(pars: list[str], ents: list) -> frozenset[tuple[str, ...]]:
+    """The runs of capitalised words the article writes outside any person span:
+    "Wavecell telah…" makes the "Wavecell" of "CEO Wavecell Olivier Gerhardt", "survei Charta
+    Politika" the "Charta Politika" of "Charta Politika Hanta Yuda Rasyid", the body the
+    person works for, not first names (a first name is a person span of its own, "kata
+    Anies", or inside one, "Anies Baswedan")."""
+    runs, person_words, spans = set(), set(), set()
     for par, es in zip(pars, ents):
         pers = [e for e in es or () if e.type == "PER"]
-        toks = list(WORD_RE.finditer(par))
-        for k, m in enumerate(toks):
+        run: list[str] = []
+        last_end = -1
+        for m in WORD_RE.finditer(par):
             w = m.group()
-            if not w[:1].isupper():
-                continue
             inside = next((e for e in pers if e.start <= m.start() < e.end), None)
-            if inside is not None:
-                # the first word of a long person span may be the affiliation itself
-                if inside.start != m.start() or len(inside.text.split()) < 3:
-                    person_words.add(w)
-            else:
-                out.add((w, toks[k + 1].group() if k + 1 < len(toks) else ""))
-    return frozenset((w, n) for w, n in out if w not in person_words)
+            if inside is not None and w[:1].isupper() and (inside.start != m.start() or len(inside.text.split()) < 3):
+                person_words.add(w)  # the first word of a long person span may be the affiliation itself
+            gap = par[last_end:m.start()].strip(" \t")
+            if run and (inside is not None or not w[:1].isupper() or gap):
+                if inside is None or gap:  # a run the recogniser's person goes on from is part of its name
+                    runs.add(tuple(run))
+                run = []
+            if inside is None and w[:1].isupper():
+                run.append(w)
+            last_end = m.end()
+        if run:
+            runs.add(tuple(run))
+        # a body the recogniser took for a person ("Charta Politika"): two words or more,
+        # kept whole (they may only open a longer name the same way, see `_cut_affiliation`)
+        spans.update(("",) + tuple(e.text.split()) for e in pers if " " in e.text)
+    return frozenset(r for r in runs if not person_words.intersection(r)) | frozenset(spans)
 
 
 def _cut_affiliation(toks: list[str], alone: frozenset) -> int:
     """Number of leading words of a person name of three or more words that the article
-    uses on their own, never as a person (see `_used_alone`); two words stay."""
-    k = 0
-    while len(toks) - k > 2 and len(toks[k]) > 1 and any(
-            w == toks[k] and n != toks[k + 1] for w, n in alone):
-        k += 1
-    return k
+    also writes apart from the rest of the name, never as a person, or as a person span of
+    two words or more of its own (see `_used_alone`); two words stay."""
+    for k in range(len(toks) - 2, 0, -1):
+        head = tuple(toks[:k])
+        if any(r[:k] == head and (len(r) == k or r[k] != toks[k]) for r in alone) or (
+                k >= 2 and ("",) + head in alone):
+            return k
+    return 0
 
 
 def _trim(name: str, shorts: set[str], gram: Grammar, alone: frozenset = frozenset()) -> tuple[str, str | None]:
