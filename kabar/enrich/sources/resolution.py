@@ -66,7 +66,8 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
             persons.update(e.text for e in ents[i] if e.type == "PER" and " " in e.text)
             wide.update(e.text for e in widened[i] if " " in e.text)
     people = frozenset(persons or ()) | frozenset(wide)
-    alone = _used_alone(pars, ents) if persons is not None else frozenset()
+    # what the article writes apart from person names: read only for a name of three words or more
+    alone = functools.cache(lambda: _used_alone(pars, ents)) if persons is not None else None
     # anything recognised (any type), and capitalised words the article repeats
     caps = Counter(w for w in WORD_RE.findall(text) if w[:1].isupper())
     named = frozenset(e.text for es in ents if es for e in es) | frozenset(w for w, n in caps.items() if n >= 2)
@@ -221,12 +222,14 @@ def _used_alone(pars: list[str], ents: list) -> frozenset[tuple[str, ...]]:
     Anies", or inside one, "Anies Baswedan")."""
     runs, person_words, spans = set(), set(), set()
     for par, es in zip(pars, ents):
-        pers = [e for e in es or () if e.type == "PER"]
+        pers = [e for e in es or () if e.type == "PER"]  # in text order
         run: list[str] = []
-        last_end = -1
+        last_end, p = -1, 0
         for m in WORD_RE.finditer(par):
             w = m.group()
-            inside = next((e for e in pers if e.start <= m.start() < e.end), None)
+            while p < len(pers) and pers[p].end <= m.start():
+                p += 1
+            inside = pers[p] if p < len(pers) and pers[p].start <= m.start() else None
             if inside is not None and w[:1].isupper() and (inside.start != m.start() or len(inside.text.split()) < 3):
                 person_words.add(w)  # the first word of a long person span may be the affiliation itself
             gap = par[last_end:m.start()].strip(" \t")
@@ -257,14 +260,15 @@ def _cut_affiliation(toks: list[str], alone: frozenset) -> int:
     return 0
 
 
-def _trim(name: str, shorts: set[str], gram: Grammar, alone: frozenset = frozenset()) -> tuple[str, str | None]:
+def _trim(name: str, shorts: set[str], gram: Grammar, alone=None) -> tuple[str, str | None]:
     """A role or unit glued before a name ("Apkasindo Gulat Manurung", "Permata Josua
     Pardede") is cut where a shorter form of the name the article uses elsewhere starts
     ("kata Gulat", "kata Josua"), keeping given-name prefixes before it ("I Gusti Ketut
     Astawa" for "kata Ketut"). At least two tokens stay: "Joko Widodo" is not cut at "Widodo".
+    `alone`: a call giving what the article writes apart from person names (`_used_alone`).
     Returns (name, the part cut off or None)."""
     toks = name.split()
-    k = _cut_affiliation(toks, alone)
+    k = _cut_affiliation(toks, alone()) if alone is not None and len(toks) >= 3 else 0
     if k:
         return " ".join(toks[k:]), " ".join(toks[:k])
     if len(toks) < 3:
