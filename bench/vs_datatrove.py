@@ -25,7 +25,7 @@ once it exits - `getrusage(RUSAGE_CHILDREN)` after all of them have been reaped)
             -> `ParquetWriter`, `LocalPipelineExecutor` with 1 and 2 tasks/workers;
 - `prefect`: Prefect's ephemeral API server started and stopped, nothing else;
 - `seeds`:  `kabar run seeds --full` (5 documents: the fixed cost of a run);
-- `base1`, `base2`, `baseseeds`: `kabar1`, `kabar2`, `seeds` run from another source tree of
+- `base1`, `base2`, `baseseeds`, `basebare`, `basefloor`: `kabar1`, `kabar2`, `seeds`, `bare`, `floor` run from another source tree of
             kabar (`--base DIR`, e.g. `git archive <commit> | tar -x -C DIR`), on this venv:
             before and after a change, in the same rounds.
 Start-up: every page configuration also runs on `--small` pages (default 5) once a round;
@@ -57,7 +57,7 @@ DT_PACKAGES = ["datatrove[io]", "trafilatura==2.3.1", "lxml_html_clean"]
 # slows past it (and the sandbox process it restarts then re-imports trafilatura); kabar
 # has no such cut, so both extract every page
 DT_TIMEOUT = 120
-PAGE_CONFIGS = ("floor", "bare", "kabar1", "kabar2", "dt1", "dt2", "base1", "base2")
+PAGE_CONFIGS = ("floor", "bare", "kabar1", "kabar2", "dt1", "dt2", "base1", "base2", "basebare", "basefloor")
 DEFAULT_CONFIGS = ("floor", "bare", "kabar1", "kabar2", "dt1", "dt2")
 KABAR_ARGS = {"kabar1": ["--workers", "1"], "kabar2": ["--workers", "2", "--runner", "processes"]}
 QUIET = {"DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "GX_ANALYTICS_ENABLED": "false"}
@@ -181,8 +181,10 @@ def ensure_dt_venv(venv: Path) -> Path:
 def command(config: str, pages: Path, work: Path, dt_python: Path | None) -> tuple[list[str], Path]:
     out = work / f"out-{config}-{pages.name}"
     if config.startswith("base"):
-        cmd, _ = command({"base1": "kabar1", "base2": "kabar2", "baseseeds": "seeds"}[config], pages, work, dt_python)
-        cmd[cmd.index("--out") + 1] = str(out)
+        cmd, _ = command({"base1": "kabar1", "base2": "kabar2", "baseseeds": "seeds", "basebare": "bare", "basefloor": "floor"}[config], pages, work, dt_python)
+        for flag in ("--out", "--child-out"):
+            if flag in cmd:
+                cmd[cmd.index(flag) + 1] = str(out)
         return cmd, out
     me = str(Path(__file__).resolve())
     kabar = str(Path(sys.executable).parent / "kabar")
@@ -302,7 +304,8 @@ def report(results: list[dict], configs: list[str], big: str | None, small: str 
     rows = {c: r for c, r in rows.items() if r["per_cpu"] and r["per_wall"]}
     for a, b in (("kabar1", "dt1"), ("kabar2", "dt2"), ("kabar1", "floor"), ("bare", "floor"), ("dt1", "floor"),
                  ("kabar2", "kabar1"), ("dt2", "dt1"), ("kabar1", "bare"), ("kabar1", "base1"),
-                 ("kabar2", "base2"), ("base1", "dt1"), ("base2", "base1")):
+                 ("kabar2", "base2"), ("base1", "dt1"), ("base2", "base1"), ("bare", "basebare"),
+                 ("basebare", "basefloor"), ("floor", "basefloor")):
         if a in rows and b in rows:
             print(f"  {a + ' ÷ ' + b:16} pages/CPU s {rows[a]['per_cpu'] / rows[b]['per_cpu']:5.2f}"
                   f"   pages/wall s {rows[a]['per_wall'] / rows[b]['per_wall']:5.2f}")

@@ -1,29 +1,46 @@
-"""HTML pages: trafilatura for body and metadata; the text classifier when it finds nothing.
+"""HTML pages: trafilatura for the body; the text classifier when it finds nothing.
 
 The trafilatura settings (precision/recall, tables) live in settings.py and were chosen
 by body F1 on the WCXB dev articles (see `kabar eval clean … --mode html`).
+
+Each page is parsed once (`parse`: trafilatura's own loader, so its extraction sees the
+tree it would have built itself; it copies a tree it is given and never changes ours).
+From that one tree come trafilatura's body, the few metadata fields of trafilatura that
+kabar reads (`page_fields`) and enrich's `PageMeta` (htmlmeta.read). trafilatura's own
+metadata pass (`with_metadata`) is off: it also computed the sitename, categories, tags and
+licence nobody reads, and searched the page body for an author and htmldate for a date on
+every page, while kabar needs those two only when its own readings found none; they are
+searched then (`searched_author`, `htmldate_stamp`), with trafilatura's exact calls.
 """
 from __future__ import annotations
 
 import trafilatura
-from trafilatura.settings import set_date_params
+from trafilatura.settings import Document, set_date_params
+from trafilatura.utils import load_html
 
 from kabar.clean import settings as S
 from kabar.record import BODY, TITLE, Doc, ZoneLine
 
-META_KEYS = ("title", "author", "date", "sitename", "url", "hostname", "description", "categories", "tags", "language")
-# trafilatura's metadata date is htmldate's (original date, non-extensive search); asked with
-# the time of day, it is the very stamp enrich's dates.htmldate_stamp wants, so enrich reads
-# it from `html_meta` instead of running htmldate over the page again (same on 300/300 WCXB pages)
+FIELDS = ("title", "author", "url", "hostname")
+# htmldate's original date (non-extensive search), as trafilatura's metadata asked it, with
+# the time of day: the stamp enrich's dates.htmldate_stamp wants
 HTMLDATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 
 
-def extract(html: str, url: str | None) -> dict:
+def parse(html: str):
+    """The page's lxml tree as trafilatura builds it (None when it is no HTML at all)."""
+    return load_html(html)
+
+
+def extract(html, url: str | None) -> dict:
+    """trafilatura's body of a page (markup or a tree from `parse`), without its metadata."""
+    tree = parse(html) if isinstance(html, str) else html
+    if tree is None:
+        return {}
     result = trafilatura.bare_extraction(
-        html,
+        tree,
         url=url,
-        with_metadata=True,
-        date_extraction_params={**set_date_params(extensive=False), "outputformat": HTMLDATE_FORMAT},
+        with_metadata=False,
         include_comments=False,
         include_tables=S.HTML_INCLUDE_TABLES,
         favor_precision=S.HTML_FAVOR_PRECISION,
@@ -34,6 +51,63 @@ def extract(html: str, url: str | None) -> dict:
     return result.as_dict() if hasattr(result, "as_dict") else dict(result)
 
 
+def _trimmed(**fields) -> dict:
+    """trafilatura's final clean-up of its metadata strings (`Document.clean_and_trim`)."""
+    d = Document().from_dict(fields)
+    d.clean_and_trim()
+    return {k: getattr(d, k) for k in fields}
+
+
+def page_fields(tree, url: str | None) -> dict:
+    """trafilatura's title, author, url and hostname of the page: the steps of
+    `trafilatura.metadata.extract_metadata` that decide them, in its order. The author is
+    the one the page's <meta> tags and JSON-LD name; `author_searched` False means
+    trafilatura would have gone on to search the page body (`searched_author`)."""
+    from courlan import extract_domain
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
+
+    meta = examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    try:
+        meta = extract_meta_json(tree, meta)
+    except Exception:  # trafilatura guards its JSON-LD reader the same way
+        pass
+    title = meta.title or extract_title(tree)
+    page_url = meta.url or extract_url(tree, url)
+    hostname = extract_domain(page_url, fast=True) if page_url else None
+    out = _trimmed(title=title, author=meta.author, url=page_url, hostname=hostname)
+    out["author_searched"] = bool(meta.author)
+    return out
+
+
+def searched_author(doc: Doc) -> str | None:
+    """trafilatura's author of an HTML page, searching the page body when its <meta> and
+    JSON-LD named nobody (trafilatura.metadata.extract_author, on a fresh parse)."""
+    meta = doc.html_meta
+    if meta.get("author") or meta.get("author_searched", True):
+        return meta.get("author")
+    from trafilatura.metadata import extract_author
+
+    tree = parse(doc.content)
+    meta["author"] = _trimmed(author=extract_author(tree))["author"] if tree is not None else None
+    meta["author_searched"] = True
+    return meta["author"]
+
+
+def htmldate_stamp(doc: Doc) -> str | None:
+    """htmldate's original date of the page, asked as trafilatura's metadata asked it
+    (non-extensive search; trafilatura's parse, its metadata URL), with the time of day."""
+    from htmldate import find_date
+
+    url = doc.html_meta.get("url") or doc.url
+    tree = parse(doc.content)
+    if tree is None:
+        return None
+    found = find_date(tree, **{**set_date_params(extensive=False), "outputformat": HTMLDATE_FORMAT, "url": url})
+    return _trimmed(date=found)["date"] if found else None
+
+
 def visible_text(html: str) -> str:
     import html_text
 
@@ -42,16 +116,20 @@ def visible_text(html: str) -> str:
 
 def clean_html(doc: Doc, label_text) -> None:
     """`label_text` is the text classifier, passed in to keep the import graph flat."""
-    data = extract(doc.content, doc.url)
-    doc.html_meta = {k: data.get(k) for k in META_KEYS}
-    doc.html_meta["date_searched"] = bool(data)  # trafilatura ran htmldate (no result: it did not)
+    from kabar.enrich import htmlmeta  # enrich reads the page's metadata from this parse
+
+    tree = parse(doc.content)
+    data = extract(tree, doc.url) if tree is not None else {}
+    # as with trafilatura's metadata before: no fields when it extracted nothing
+    doc.html_meta = page_fields(tree, doc.url) if data else dict.fromkeys(FIELDS)
+    doc.html_meta[htmlmeta.KEY] = htmlmeta.read(tree if tree is not None else doc.content)
     body = [p.strip() for p in (data.get("text") or "").split("\n") if p.strip()]
     if not body:  # trafilatura found no article: classify the page's visible text instead
         doc.zones, title = label_text(visible_text(doc.content))
-        doc.title = data.get("title") or title
+        doc.title = doc.html_meta.get("title") or title
         doc.html_meta["fallback"] = "text_classifier"
         return
-    doc.title = data.get("title")
+    doc.title = doc.html_meta.get("title")
     zones = [ZoneLine(0, doc.title, TITLE, "html_meta")] if doc.title else []
     zones += [ZoneLine(i, para, BODY, "trafilatura") for i, para in enumerate(body, start=1)]
     doc.zones = zones

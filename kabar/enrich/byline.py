@@ -346,7 +346,9 @@ def html_authors(bylines: Bylines, doc: Doc, meta, anchor: int | None, header: H
     if not found:
         found = bylines.authors(header, date_lines, tail(doc, header))
     if not found:  # trafilatura's guess, read as a byline ("This post was written by X, Head of Y")
-        found = bylines.byline_names(doc.html_meta.get("author") or "")[: bylines.cfg["max_authors"]]
+        from kabar.clean.html import searched_author  # the cleaner imports this module: import late
+
+        found = bylines.byline_names(searched_author(doc) or "")[: bylines.cfg["max_authors"]]
     return found
 
 

@@ -371,20 +371,14 @@ def _shown_stamps(chunks: list[str], window: list[int], default_tz, fetched, ord
 
 
 def htmldate_stamp(doc, default_tz: tzinfo | None) -> Stamp | None:
-    """htmldate's original date (non-extensive search): the one trafilatura's metadata found
-    while the page was cleaned, or searched here when trafilatura gave no result."""
-    from kabar.clean.html import HTMLDATE_FORMAT
+    """htmldate's original date (non-extensive search), as trafilatura's metadata would have
+    found it while the page was cleaned: searched only now, when the page's own stamps gave none."""
+    from kabar.clean.html import htmldate_stamp as search
 
-    if doc.html_meta.get("date_searched"):
-        found = doc.html_meta.get("date")
-    else:
-        from htmldate import find_date
-
-        try:
-            found = find_date(doc.content, url=doc.url, original_date=True, extensive_search=False,
-                              outputformat=HTMLDATE_FORMAT)
-        except Exception:  # htmldate raises on odd markup; a missing date is fine
-            return None
+    try:
+        found = search(doc)
+    except Exception:  # htmldate raises on odd markup; a missing date is fine
+        return None
     if not found:
         return None
     st = parse_iso(found, default_tz)

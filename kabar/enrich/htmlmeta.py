@@ -1,8 +1,9 @@
 """Structured metadata of an HTML page: JSON-LD, <meta> tags, <h1>, <title>.
 
-Read once per HTML page by enrich (the cleaner keeps trafilatura's own metadata in
-`doc.html_meta`; this adds what news pages state explicitly: the JSON-LD article's
-headline, authors and datePublished, `article:published_time`, `<meta name=author>`).
+Read once per HTML page, from the tree the cleaner parsed for trafilatura (clean/html.py
+keeps it in `doc.html_meta[KEY]` next to trafilatura's fields; enrich takes it from there):
+what news pages state explicitly, the JSON-LD article's headline, authors and
+datePublished, `article:published_time`, `<meta name=author>`, and the visible text pieces.
 """
 from __future__ import annotations
 
@@ -126,13 +127,17 @@ def _is_byline_el(el) -> bool:
         and el.tag not in ("body", "article", "main", "section", "img")
 
 
-def read(html: str) -> PageMeta:
+def read(html) -> PageMeta:
+    """`html`: the markup, or its lxml tree (read, never changed)."""
     meta = PageMeta()
-    try:
-        raw = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
-        tree = lxml.html.fromstring(raw, parser=_PARSER)
-    except (ValueError, lxml.etree.ParserError):
-        return meta
+    if isinstance(html, lxml.etree._Element):
+        tree = html
+    else:
+        try:
+            raw = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
+            tree = lxml.html.fromstring(raw, parser=_PARSER)
+        except (ValueError, lxml.etree.ParserError):
+            return meta
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         raw = (script.text or "").strip()
         try:
@@ -201,7 +206,15 @@ def read(html: str) -> PageMeta:
     return meta
 
 
+KEY = "page_meta"  # where the cleaner leaves the PageMeta it read in `doc.html_meta`
+
+
 @extractor(name="page_meta", reads=("doc",), writes=("page_meta",))
 def page_meta(doc) -> PageMeta | None:
-    """HTML pages only: text pages carry no markup to read."""
-    return read(doc.content) if doc.content_type == "html" else None
+    """HTML pages only: text pages carry no markup to read. Taken out of `doc.html_meta`
+    (it is the page's visible text again: no need to carry it past enrich); a doc that
+    did not come through the cleaner has its page read here."""
+    if doc.content_type != "html":
+        return None
+    found = doc.html_meta.pop(KEY, None)
+    return found if found is not None else read(doc.content)

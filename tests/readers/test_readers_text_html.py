@@ -76,3 +76,28 @@ def test_readers_real_wcxb_pages_read_unchanged():
         (doc,) = read_path(folder / name)
         assert isinstance(doc, Doc) and doc.content_type == "html"
         assert doc.content == gzip.decompress((folder / name).read_bytes()).decode("utf-8")
+
+
+def test_nesting_scan_same_as_plain_regex():
+    """The tag scanner's possessive open-tag pattern finds what the plain one found."""
+    import random
+    import re
+
+    from kabar.readers import nesting
+
+    plain = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[!?][^>]*>|</\s*([A-Za-z][\w:.-]*)[^>]*>"
+                       r"|<([A-Za-z][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
+    pieces = ["<div>", "</div>", "<p>", "<li>", "<script>", "</SCRIPT >", '<Style a=">">', "</style>", "<!--", "-->",
+              "x", '"', "'", "<br/>", '<b class="q>', ">", "<![CDATA[", "]]>", "<?x?>", "<td>", "<tr>", "</td>",
+              "<font>", "<scriptx>", "</p>", "<div/>", "<", "</", "<a b='>' c=\"d\">", " ", "="]
+    rnd = random.Random(3)
+    for _ in range(5000):
+        html = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 40)))
+        for cap in (1, 3, 100):
+            got, want = [], []
+            depth = nesting._scan(html, cap, got)
+            saved, nesting._TAG = nesting._TAG, plain
+            try:
+                assert (depth, "".join(got)) == (nesting._scan(html, cap, want), "".join(want)), (html, cap)
+            finally:
+                nesting._TAG = saved
