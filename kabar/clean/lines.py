@@ -96,7 +96,39 @@ def read_lines(content: str, templates=frozenset()) -> list[Line]:
         out.append(line)
     _mark_repeats(out)
     _mark_read_also(out)
+    _keep_own_subheadings(out)
     return out
+
+
+def _keep_own_subheadings(lines: list[Line]) -> None:
+    """Signal `own_subheading`: a short line that recurs on the outlet's pages (`Babak
+    pertama` in every match report) but stands between two paragraphs and is made of words
+    the page's own prose uses heads a section of the article; a marker (`ADVERTISEMENT`,
+    `Lanjutkan Membaca`) does not speak the article's words."""
+    prose_words: set[str] | None = None
+    stop = stopwords()
+    for i, line in enumerate(lines):
+        if line.reason != "template" or line.n_words > S.SUBHEADING_MAX_WORDS \
+                or not (_prose_near(lines, i, -1) and _prose_near(lines, i, 1)):
+            continue
+        content = [w for w in line.low if w not in stop and not w.isdigit()]
+        if not content:
+            continue
+        if prose_words is None:
+            prose_words = {w for l in lines if l.cls == GOOD for w in l.low}
+        if all(w in prose_words for w in content):
+            line.cls, line.reason = SHORT, ""
+
+
+def _prose_near(lines: list[Line], i: int, step: int) -> bool:
+    """The first line past furniture on one side of line i is prose."""
+    for k in range(1, S.SUBHEADING_GAP_LINES + 2):
+        j = i + step * k
+        if not 0 <= j < len(lines):
+            return False
+        if lines[j].cls != BAD:
+            return lines[j].cls in (GOOD, NEAR)
+    return False
 
 
 def _headline_shaped(line: Line) -> bool:

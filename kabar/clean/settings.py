@@ -37,6 +37,8 @@ READ_ALSO_SENTENCE_CASE = 0.5  # ...and, under Title Case links, not in sentence
 HEADLINE_NEXT_SHARED = 2  # a subheading shares this many stems with the paragraph after it; an injected headline does not
 COHERENCE_MIN_CORE_STEMS = 60  # judge coherence only against a core body this rich...
 COHERENCE_MAX_LINE_SHARE = 0.3  # ...and only lines smaller than this share of it
+LEDE_TITLE_SHARE = 0.5  # a stretch holding this share of the headline's stems is on topic (the lede)...
+LEDE_TITLE_MIN_STEMS = 2  # ...when the headline has at least this many
 TAIL_BLOCK_COHERENCE_MIN = 0.4  # the last prose block after a gap goes when it shares less than this...
 TAIL_BLOCK_SHARED_NAMES = 3  # ...and names fewer than this many of the article's people or places...
 TAIL_BLOCK_MAX_SHARE = 0.15  # ...and is at most this share of the body before it
@@ -68,11 +70,16 @@ DATELINE_LOOKAHEAD = 8  # a dateline-only line this close to the body start open
 CITES_TITLE_MIN_WORDS = 5  # a body line holding the whole headline (this long) and more is a syndication note
 CITES_TITLE_TAIL_LINES = 3  # ...among the last lines of the body (a headline quoted in prose is fine)
 CREDITS_SENTENCE_LINES = 2  # at most this many sentences right above the reporter/editor lines join the body...
+AD_MARKER_MAX_WORDS = 1  # a furniture line this short between two prose blocks is an ad slot inside the article
 MARKER_MAX_WORDS = 4  # a recurring line this short between two prose blocks is an in-article marker, not the end of the article
 CLOSING_SENTENCE_LINES = 2  # at most this many short sentences right after the body's last paragraph close the article...
 CLOSING_SENTENCE_MIN_WORDS = 5  # ...each a capitalised sentence of at least this many words, ending in a full stop
 CREDITS_LOOKAHEAD = 40  # ...found within this many lines after it (furniture such as `Baca juga: …`, or a list of data, may sit between)
 LIST_MIN_ITEMS = 2  # a paragraph ending in a colon announces a list of at least this many items
+SHAPE_PREFIX_CHARS = 6  # rows of one table share the start of their form (words and figures blanked)
+DATA_MIN_ROWS = 3  # this many rows of one form under the body are closing data, with no heading...
+DATA_GAP_LINES = 2  # ...furniture lines between two rows at most
+DATA_HEADING_MAX_WORDS = 4  # a heading above the rows (`Susunan Pemain`) is this short
 TAIL_META_LINES = 3  # editor code "(aik/aik)" within this many lines after the body is meta
 
 # --- cross-document templates (CleanStep.prepare) ---
@@ -81,6 +88,8 @@ TEMPLATE_MIN_SHARE = 0.2  # ...and this share of them is boilerplate
 TEMPLATE_PROSE_SHARE = 0.5  # long prose lines need this share (syndicated paragraphs recur)
 TEMPLATE_MAX_LINES_PER_GROUP = 200_000  # bound on distinct line hashes kept per group
 TEMPLATE_MIN_CHARS = 2  # shorter lines are not worth counting
+SUBHEADING_MAX_WORDS = 4  # a recurring line this short between two paragraphs, in the page's own words, is a subheading...
+SUBHEADING_GAP_LINES = 1  # ...furniture lines between it and the prose on either side at most
 
 # --- HTML path (trafilatura), chosen on WCXB dev articles ---
 HTML_FAVOR_PRECISION = False

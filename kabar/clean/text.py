@@ -16,7 +16,7 @@ from kabar.clean.coherence import prose_stretches, shares_names, stretch_coheren
 from kabar.clean.endblocks import end_blocks
 from kabar.clean.head import label_head
 from kabar.clean.lines import BAD, GOOD, NEAR, Line, read_lines
-from kabar.clean.lists import announced_list_end, list_heading, list_item
+from kabar.clean.lists import announced_list_end, closing_data_end, list_heading, list_item
 from kabar.clean.phrases import read_also_pattern
 from kabar.clean.region import body_runs, weight
 from kabar.clean.teasers import drop_second_ledes, mark_teasers
@@ -99,7 +99,7 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
     for s, e in prose_stretches(lines):
         if sum(len(lines[i].text) for i in range(s, e)) < S.COHERENCE_MAX_LINE_SHARE * core_chars:
             if stretch_coherence(lines, s, e, core, core_ids, title_stems) < S.COHERENCE_MIN \
-                    and not shares_names(lines, s, e, core_ids, title_stems):
+                    and not shares_names(lines, s, e, core_ids, title_stems) and not _tells_headline(lines, s, e, title_stems):
                 off[s:e] = [True] * (e - s)
 
     mark_teasers(lines, off, core, core_ids, title_stems)
@@ -110,6 +110,16 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
             title_i = pick_title(lines[:first2], body_stems)
     runs = _trim_tail_blocks(lines, runs, off, title_stems)
     return runs, off, title_i
+
+
+def _tells_headline(lines: list[Line], s: int, e: int, title_stems: set[str]) -> bool:
+    """Signal `tells_headline`: a stretch of prose holding most of the headline's words
+    (`Arema vs Persija` → `Arema FC … imbang 1-1 dengan Persija …`) is the story the
+    headline announces, its lede, however few other words it shares with the body."""
+    if len(title_stems) < S.LEDE_TITLE_MIN_STEMS:
+        return False
+    stems = set().union(*(lines[i].stems for i in range(s, e)))
+    return sig.share_in(title_stems, stems) >= S.LEDE_TITLE_SHARE
 
 
 def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -127,7 +137,7 @@ def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
         j += 1
     if n and j < len(lines) and lines[j].meta in ("byline", "editor"):
         return runs[:-1] + [(s, j)]
-    return runs[:-1] + [(s, _closing_sentences(lines, announced_list_end(lines, e)))]
+    return runs[:-1] + [(s, _closing_sentences(lines, closing_data_end(lines, runs, announced_list_end(lines, e))))]
 
 
 def _closing_sentences(lines: list[Line], e: int) -> int:
@@ -175,6 +185,9 @@ def _furniture_gap(lines: list[Line], s: int, e: int) -> bool:
         return False
     if e - s == 1 and lines[s].reason == "template" and lines[s].n_words <= S.MARKER_MAX_WORDS:
         return False  # a marker the outlet prints inside every article (`Lanjutkan Membaca`): the article goes on
+    if e - s == 1 and lines[s].cls == BAD and 0 < lines[s].n_words <= S.AD_MARKER_MAX_WORDS \
+            and lines[s].low[0].isalpha() and not sig.is_call_to_action(lines[s].text):
+        return False  # a one-word ad slot (`ADVERTISEMENT`, `Iklan`) sits between paragraphs, not after the article
     return e - s >= S.TAIL_GAP_MIN_LINES or any(lines[i].cls == BAD for i in range(s, e))
 
 
@@ -251,6 +264,8 @@ def _label_body(lines: list[Line], s: int, e: int, title_stems: set[str], first_
         elif seen_prose and any(z.zone == BODY for z in zones) and i >= e - S.CITES_TITLE_TAIL_LINES \
                 and _cites_title(l, title_key):
             zones.append(ZoneLine(l.no, l.text, DROPPED, "cites_title"))
+        elif l.reason == "closing_data":
+            zones.append(ZoneLine(l.no, l.text, BODY, l.reason))
         elif _is_related_headline(l, title_stems, nxt):
             zones.append(ZoneLine(l.no, l.text, DROPPED, "related_headline"))
             _drop_teaser_caption(zones, lines, i, l.stems)
