@@ -5,6 +5,7 @@ import re
 
 from kabar.clean import settings as S
 from kabar.clean.lines import BAD, GOOD, NEAR, Line
+from kabar.clean.phrases import read_also_pattern
 from kabar.clean.region import NUMBERED
 
 
@@ -58,8 +59,11 @@ def _data_shape(line: Line) -> str | None:
     `label:`; None for anything else (prose, header data, furniture)."""
     if line.cls in (BAD, GOOD) or line.meta or line.reason not in ("", "closing_data") or _LINK.search(line.text):
         return None  # a reference list of links is the page's apparatus, not the article's data
-    shape = line_shape(line.text.strip())
-    return shape if any(c in shape for c in "9:") else None
+    text = line.text.strip()
+    if read_also_pattern().match(text.split(":", 1)[0].strip() + ":"):
+        return None  # `Related: …`, `Baca juga: …` name another story
+    shape = line_shape(text)
+    return shape if len(shape) >= S.SHAPE_MIN_CHARS and any(c in shape for c in "9:") else None
 
 
 def closing_data_end(lines: list[Line], runs: list[tuple[int, int]], e: int) -> int:
