@@ -61,6 +61,7 @@ CARD_MAX_LINES = 6  # ...and the cards are at most this many lines apart  # a he
 HEAD_MAX_LINES = 80  # title and meta are looked for in the lines before the body, up to here
 TITLE_MIN_WORDS = 2
 TITLE_MAX_WORDS = 35
+SITE_CUT_MIN_WORDS = 3  # a dump's headline line loses its site segments (`… | Site`) only when this many words stay
 TITLE_BODY_SHARE = 0.3  # title candidates share this much with the body
 CRUMB_MAX_SEGMENT_WORDS = 4  # a breadcrumb (`Home » Nasional » Politik`) joins segments this short...
 CRUMB_PAIR_MAX_WORDS = 2  # ...and a two-segment one joined by `/` or `|` even shorter (not `Headline | Site`)

@@ -286,17 +286,14 @@ def find_title(doc: Doc, meta: PageMeta | None) -> tuple[str | None, int | None]
 
 
 # --- the cleaner's headline line of a text dump ---------------------------------------------
-_SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+[^|–—]{2,60}$")
-
-
 def strip_site_suffix(text: str) -> str:
-    """`Headline | Site Name` (the HTML <title> printed atop many dumps) → `Headline`."""
-    from kabar.clean import signals as sig  # the cleaner imports this module: import late
+    """The headline line of a text dump (`Headline | Site Name`, the HTML <title> printed atop
+    many dumps) without its site segments, by the rules of `strip_site`; a line that would
+    keep fewer than `SITE_CUT_MIN_WORDS` words is its own headline."""
+    from kabar.clean import settings as S, signals as sig  # the cleaner imports this module: import late
 
-    m = _SITE_SUFFIX.search(text)
-    if m and len(sig.words(text[: m.start()])) >= 3:
-        return text[: m.start()].strip()
-    return text.strip()
+    out = strip_site(text)
+    return out if len(sig.words(out)) >= S.SITE_CUT_MIN_WORDS else text.strip()
 
 
 def _title_candidate(line: Line) -> bool:
