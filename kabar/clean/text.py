@@ -16,7 +16,7 @@ from kabar.clean.coherence import prose_stretches, shares_names, stretch_coheren
 from kabar.clean.endblocks import end_blocks
 from kabar.clean.head import label_head
 from kabar.clean.lines import BAD, GOOD, NEAR, Line, read_lines
-from kabar.clean.lists import announced_list_end, closing_data_end, list_heading, list_item
+from kabar.clean.lists import announced_list_end, closing_data_end, line_shape, list_heading, list_item
 from kabar.clean.phrases import read_also_pattern
 from kabar.clean.region import body_runs, weight
 from kabar.clean.teasers import drop_second_ledes, mark_teasers
@@ -152,7 +152,7 @@ def _closing_sentences(lines: list[Line], e: int) -> int:
 
 def _closing_line(line: Line) -> bool:
     text = line.text.strip()
-    return line.cls != BAD and line.meta in ("", "date") and not line.reason and text[:1].isupper() and text.endswith(".") \
+    return line.cls != BAD and line.meta in ("", "date") and not line.reason and text.lstrip("*† ")[:1].isupper() and text.endswith(".") \
         and line.n_words >= S.CLOSING_SENTENCE_MIN_WORDS
 
 
@@ -175,7 +175,25 @@ def block_coherence(lines: list[Line], block: tuple[int, int], rest: Counter, ti
     return sum(1 for x in stems if rest[x] > 0 or x in title_stems) / len(stems)
 
 
-def _furniture_gap(lines: list[Line], s: int, e: int) -> bool:
+def _inner_gaps(lines: list[Line], blocks: list[tuple[int, int]]) -> list[set[str]]:
+    """For each block, the forms of the lines between the blocks above it (the article's own
+    in-article furniture and numbered subheadings)."""
+    out, seen = [], set()
+    for b, (s, e) in enumerate(blocks):
+        out.append(set(seen))
+        if b + 1 < len(blocks):
+            seen |= {_gap_form(lines[i]) for i in range(e, blocks[b + 1][0])}
+    return out
+
+
+def _gap_form(line: Line) -> str:
+    """A line as it recurs between paragraphs: by its text, or a numbered subheading
+    (`6. Merasa Mual`, `7. Merasa Depresi`) by its form."""
+    shape = line_shape(line.text.strip()) if line.cls != BAD else ""
+    return "form:" + shape if "9" in shape and line.cls not in (GOOD, NEAR) else "line:" + line.key
+
+
+def _furniture_gap(lines: list[Line], s: int, e: int, inner: set[str] = frozenset()) -> bool:
     """Between two prose blocks: recognised furniture, or more than a subheading. Read-also
     links alone (`Baca juga:` and its headlines), and one short marker line that recurs on
     the outlet's pages, are printed inside the article: the prose below goes on with it."""
@@ -188,6 +206,8 @@ def _furniture_gap(lines: list[Line], s: int, e: int) -> bool:
     if e - s == 1 and lines[s].cls == BAD and 0 < lines[s].n_words <= S.AD_MARKER_MAX_WORDS \
             and lines[s].low[0].isalpha() and not sig.is_call_to_action(lines[s].text):
         return False  # a one-word ad slot (`ADVERTISEMENT`, `Iklan`) sits between paragraphs, not after the article
+    if all(_gap_form(lines[i]) in inner for i in range(s, e)) and any(lines[i].cls == BAD for i in range(s, e)):
+        return False  # signal `repeated_gap`: the markers (and numbered subheadings) printed between its paragraphs
     return e - s >= S.TAIL_GAP_MIN_LINES or any(lines[i].cls == BAD for i in range(s, e))
 
 
@@ -201,6 +221,7 @@ def _trim_tail_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[
     if len(blocks) < 2:
         return runs
     body_ids = {i for s, e in blocks for i in range(s, e)}
+    inner = _inner_gaps(lines, blocks)
     counts = [Counter() for _ in blocks]
     total: Counter = Counter()
     chars = []
@@ -213,7 +234,7 @@ def _trim_tail_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[
     cut = None
     while len(blocks) - (0 if cut is None else len(blocks) - cut) >= 2:
         b = (len(blocks) if cut is None else cut) - 1
-        if len(blocks) - b > S.TAIL_BLOCK_MAX_BLOCKS or not _furniture_gap(lines, blocks[b - 1][1], blocks[b][0]):
+        if len(blocks) - b > S.TAIL_BLOCK_MAX_BLOCKS or not _furniture_gap(lines, blocks[b - 1][1], blocks[b][0], inner[b - 1]):
             break
         if chars[b] > S.TAIL_BLOCK_MAX_SHARE * (body_chars - chars[b]) and not (
             chars[b] <= S.TAIL_CTA_MAX_SHARE * (body_chars - chars[b]) and sig.is_call_to_action(lines[blocks[b][0]].text)
