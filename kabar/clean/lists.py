@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from kabar.clean import settings as S
+from kabar.clean import signals as sig
 from kabar.clean.lines import BAD, GOOD, NEAR, Line
 from kabar.clean.phrases import read_also_pattern
 from kabar.clean.region import NUMBERED
@@ -66,6 +67,12 @@ def _data_shape(line: Line) -> str | None:
     return shape if len(shape) >= S.SHAPE_MIN_CHARS and any(c in shape for c in "9:") else None
 
 
+def _labelled(line: Line) -> bool:
+    """A `Label: value` line (`Pelatih: Emral Abus`, `Napoli (4-3-3): Reina; …`)."""
+    label, colon, _ = line.text.partition(":")
+    return bool(colon) and 0 < len(label.split()) <= S.DATA_HEADING_MAX_WORDS and not sig.ends_sentence(label)
+
+
 def closing_data_end(lines: list[Line], runs: list[tuple[int, int]], e: int) -> int:
     """Signal `closing_data`: rows of data under the last paragraph (a line-up's `Pelatih:` /
     `Wasit:` lines, a list of scores, `Level 1: …` rows) belong to the body when they repeat
@@ -91,6 +98,8 @@ def closing_data_end(lines: list[Line], runs: list[tuple[int, int]], e: int) -> 
             break
         j += 1
     need = S.LIST_MIN_ITEMS if announced else S.DATA_MIN_ROWS
+    if rows and rows[0][0] == e and e and _labelled(lines[e - 1]) and _labelled(lines[e]):
+        body_shapes.add(rows[0][1])  # right under a body line of the same `Label: …` kind (`Napoli (4-3-3): …`, `Wasit: …`)
     end, k = e, 0
     while k < len(rows):
         shape, same = rows[k][1], 1
