@@ -167,6 +167,7 @@ def _subheading(lines: list[Line], i: int) -> bool:
         and len(lines[i].stems & nxt.stems) >= S.HEADLINE_NEXT_SHARED
 
 
+_CLAUSE_MARK = re.compile(r"[,;]")
 _BYLINE_LABEL = re.compile(r"^\W*\w+(?:\s+by)?\s*[:\-–—]?\s*", re.I)
 
 
@@ -202,6 +203,9 @@ def _classify(line: Line, templates) -> None:
         line.cls = SHORT  # too short for any prose class: no need to weigh its shape
     elif n < S.PROSE_LONG_WORDS and not text.endswith(".") and line.title_case >= S.HEADLINE_CASE_SHARE:
         line.cls = SHORT  # a headline shape: the page's title, a subheading or a link
+    elif n >= S.PROSE_LONG_WORDS and not line.sentence and line.title_case >= S.HEADLINE_CASE_SHARE \
+            and not _CLAUSE_MARK.search(text):
+        line.cls = SHORT  # signal `glued_menu`: menu or contents entries printed on one line, Title Case without a clause
     elif n >= S.PROSE_LONG_WORDS or (n >= S.GOOD_MIN_WORDS and line.stop >= S.GOOD_MIN_STOP):
         line.cls = GOOD
     elif n >= S.NEAR_MIN_WORDS and line.stop >= S.NEAR_MIN_STOP:
