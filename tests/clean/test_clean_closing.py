@@ -124,3 +124,39 @@ def test_a_dump_headline_loses_its_site_segments_like_an_html_title():
     assert strip_site_suffix("Persib Ditahan Imbang Arema | Liga 1 | Kabar Bola") == "Persib Ditahan Imbang Arema"
     assert strip_site_suffix("Persib vs Arema - Kabar Bola") == "Persib vs Arema"
     assert strip_site_suffix("Berita - Kabar Bola") == "Berita - Kabar Bola"  # too little would stay
+
+
+def test_a_gap_repeating_the_articles_own_markers_is_no_end_of_it():
+    from kabar.clean.lines import read_lines
+    from kabar.clean.text import _furniture_gap, _inner_gaps
+
+    page = [MATCH[0], "Advertisement", "6. Merasa Mual", MATCH[1], MATCH[2], "Advertisement", "7. Merasa Depresi", MATCH[3],
+            "Dapatkan Promo Menarik", "7. Merasa Depresi", MATCH[4]]
+    lines = read_lines("\n\n".join(page))
+    blocks = [(0, 1), (3, 5), (7, 8), (10, 11)]
+    inner = _inner_gaps(lines, blocks)
+    assert _furniture_gap(lines, 5, 7) and not _furniture_gap(lines, 5, 7, inner[1])  # the ad slot and a numbered subheading again
+    assert _furniture_gap(lines, 8, 10, inner[2])  # a promo line the article never printed before
+
+
+def test_menu_entries_glued_on_one_long_line_are_not_prose():
+    menu = ("Average Cost of Community College Average Cost of Private School Average Graduate Student Loan Debt College "
+            "Dropout Rate Student Loan Forgiveness Programs Best Online Colleges Best Community Colleges Scholarship Search "
+            "Financial Aid Guide")
+    zones = _zones(["Education Data", menu, "How Much Does College Cost in 2025"] + [
+        "The average cost of college in the United States is about thirty thousand dollars per student per year, "
+        "including books, supplies and daily living expenses, and the figure has doubled in twenty years.",
+        "Students at public four-year schools who pay in-state tuition spend less than half of what students at "
+        "private universities pay, though the gap narrows once financial aid is counted."])
+    assert menu not in _body(zones)
+
+
+def test_an_affiliate_disclosure_goes_and_a_sentence_on_pay_stays():
+    disclosure = "We may earn a commission when you buy through links on our site."
+    pay = ("Sales staff at the firm can earn a commission of up to five percent on each contract, the company said "
+           "in its annual report, and most of them also receive a fixed monthly salary.")
+    zones = _zones(["City News", "Council Expands Bus Network to Outer Districts", disclosure] + [pay] + [
+        "The council said the new routes would start in March and that fares would stay the same for at least a year.",
+        "Residents of the outer districts have asked for better bus links for years, and many welcomed the decision."])
+    assert pay in _body(zones) and disclosure not in _body(zones)
+    assert [z.reason for z in zones if z.text == disclosure] == ["phrase:en"]
