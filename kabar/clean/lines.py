@@ -11,7 +11,7 @@ import re
 
 from kabar.clean import settings as S
 from kabar.clean import signals as sig
-from kabar.clean.phrases import phrase_hit, read_also_pattern, stopwords
+from kabar.clean.phrases import is_disclosure, phrase_hit, read_also_pattern, stopwords
 from kabar.enrich.dateline import is_dateline_only, opens_with_dateline
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
@@ -190,7 +190,8 @@ def _classify(line: Line, templates) -> None:
         line.meta = "dateline"
     elif not line.meta and sig.is_date_line(text, n) and not _sentence_shape(line):
         line.meta = "date"  # a sentence that names a date (`… menikah di Bali pada 12 Desember 2011.`) is prose
-    hit = phrase_hit(text)
+    hit = phrase_hit(text) or ("disclosure" if S.NEAR_MIN_WORDS <= n and len(line.key) <= S.DISCLOSURE_MAX_CHARS
+                               and is_disclosure(line.key) else "")
     if hit:
         line.cls, line.reason = BAD, hit
     elif line.key in templates:

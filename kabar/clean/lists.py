@@ -43,6 +43,7 @@ def list_item(line: Line) -> bool:
     return bool(NUMBERED.match(text)) or ":" in text[:-1] or any(c.isdigit() for c in text) and not line.title_case >= 1.0
 
 
+_DIGIT = re.compile(r"\d")
 _LINK = re.compile(r"https?://|www\.", re.I)
 _FIGURES = re.compile(r"\d+(?:[-–.,/:]\d+)*")
 _WORDS = re.compile(r"[^\W\d_]+(?:[\s'’.&-]+[^\W\d_]+)*")
@@ -58,13 +59,15 @@ def line_shape(text: str) -> str:
 def _data_shape(line: Line) -> str | None:
     """The shape of a line that can be a row of closing data: not prose, with figures or a
     `label:`; None for anything else (prose, header data, furniture)."""
-    if line.cls in (BAD, GOOD) or line.meta or line.reason not in ("", "closing_data") or _LINK.search(line.text):
-        return None  # a reference list of links is the page's apparatus, not the article's data
+    if line.cls in (BAD, GOOD) or line.meta or line.reason not in ("", "closing_data"):
+        return None
     text = line.text.strip()
+    if ":" not in text and not _DIGIT.search(text) or _LINK.search(text):
+        return None  # no data; a reference list of links is the page's apparatus, not the article's data
     if read_also_pattern().match(text.split(":", 1)[0].strip() + ":"):
         return None  # `Related: …`, `Baca juga: …` name another story
     shape = line_shape(text)
-    return shape if len(shape) >= S.SHAPE_MIN_CHARS and any(c in shape for c in "9:") else None
+    return shape if len(shape) >= S.SHAPE_MIN_CHARS else None
 
 
 def _labelled(line: Line) -> bool:
@@ -79,7 +82,6 @@ def closing_data_end(lines: list[Line], runs: list[tuple[int, int]], e: int) -> 
     the form of a row the body already holds, or when several rows in a row share one form
     (fewer under a heading ending in a colon, `Susunan Pemain:`); furniture may sit between
     them, a short heading above them."""
-    body_shapes = {sh for s, en in runs for i in range(s, en) if (sh := _data_shape(lines[i]))}
     rows: list[tuple[int, str]] = []
     j, gap, announced = e, 0, False
     while j < len(lines) and gap <= S.DATA_GAP_LINES:
@@ -97,6 +99,9 @@ def closing_data_end(lines: list[Line], runs: list[tuple[int, int]], e: int) -> 
         else:
             break
         j += 1
+    if not rows:
+        return e
+    body_shapes = {sh for s, en in runs for i in range(s, en) if (sh := _data_shape(lines[i]))}
     need = S.LIST_MIN_ITEMS if announced else S.DATA_MIN_ROWS
     if rows and rows[0][0] == e and e and _labelled(lines[e - 1]) and _labelled(lines[e]):
         body_shapes.add(rows[0][1])  # right under a body line of the same `Label: …` kind (`Napoli (4-3-3): …`, `Wasit: …`)

@@ -150,6 +150,26 @@ def bio_pattern() -> re.Pattern:
     return re.compile("|".join(f"(?:{e})" for e in entries) or "(?!)")
 
 
+@functools.lru_cache(maxsize=1)
+def disclosure_patterns() -> dict[str, re.Pattern]:
+    """disclosures.txt: for each word, its patterns as one; tried only on a line holding the word."""
+    by_word: dict[str, list[str]] = {}
+    for entry in load_lines(f"{_DIR}/disclosures.txt"):
+        word, _, pattern = entry.partition(" ")
+        if not pattern.strip():
+            raise DataFileError(f"{_DIR}/disclosures.txt: {entry!r} needs a word and a pattern")
+        by_word.setdefault(word.lower(), []).append(pattern.strip())
+    return {w: _compile("disclosures.txt", tuple(ps)) for w, ps in by_word.items()}
+
+
+def is_disclosure(lowered: str) -> bool:
+    """Signal `disclosure`: the line (lowercased) says the site earns from its links."""
+    for word, pattern in disclosure_patterns().items():
+        if word in lowered and pattern.search(lowered):
+            return True
+    return False
+
+
 def end_block_kind(line: str) -> str | None:
     """The kind of block a heading line opens (`comments`, `related`, …), else None."""
     pattern, kinds = end_block_pattern()

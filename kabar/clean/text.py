@@ -189,8 +189,9 @@ def _inner_gaps(lines: list[Line], blocks: list[tuple[int, int]]) -> list[set[st
 def _gap_form(line: Line) -> str:
     """A line as it recurs between paragraphs: by its text, or a numbered subheading
     (`6. Merasa Mual`, `7. Merasa Depresi`) by its form."""
-    shape = line_shape(line.text.strip()) if line.cls != BAD else ""
-    return "form:" + shape if "9" in shape and line.cls not in (GOOD, NEAR) else "line:" + line.key
+    if line.cls in (BAD, GOOD, NEAR) or not any(t[0].isdigit() for t in line.low):
+        return "line:" + line.key
+    return "form:" + line_shape(line.text.strip())
 
 
 def _furniture_gap(lines: list[Line], s: int, e: int, inner: set[str] = frozenset()) -> bool:

@@ -292,6 +292,11 @@ def strip_site_suffix(text: str) -> str:
     keep fewer than `SITE_CUT_MIN_WORDS` words is its own headline."""
     from kabar.clean import settings as S, signals as sig  # the cleaner imports this module: import late
 
+    for sep in settings()["title"]["site_separators"]:
+        if sep in text:
+            break
+    else:
+        return text.strip()  # most lines of a page: nothing to cut, and this runs on every head line
     out = strip_site(text)
     return out if len(sig.words(out)) >= S.SITE_CUT_MIN_WORDS else text.strip()
 

@@ -159,4 +159,4 @@ def test_an_affiliate_disclosure_goes_and_a_sentence_on_pay_stays():
         "The council said the new routes would start in March and that fares would stay the same for at least a year.",
         "Residents of the outer districts have asked for better bus links for years, and many welcomed the decision."])
     assert pay in _body(zones) and disclosure not in _body(zones)
-    assert [z.reason for z in zones if z.text == disclosure] == ["phrase:en"]
+    assert [z.reason for z in zones if z.text == disclosure] == ["disclosure"]
