@@ -43,7 +43,7 @@ def _top_level(pattern: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _all_phrases() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+def _all_phrases() -> tuple[re.Pattern, re.Pattern, dict[str, str], dict[str, str | None]]:
     """Every file in two alternations, for speed: patterns anchored at the line start
     (tried once, with `match`) and the rest (`search`). The named group tells the file."""
     phrase_sets()  # validates each file first, so a bad pattern names its file
@@ -62,7 +62,7 @@ def _all_phrases() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
             groups.setdefault(n, []).append(f"(?:{p})")
         return re.compile("|".join(f"(?P<f{n}>{'|'.join(ps)})" for n, ps in groups.items()) or "(?!)", re.I)
 
-    return build(anchored), build(floating), labels
+    return build(anchored), build(floating), labels, {}  # the memo goes with the patterns it remembers
 
 
 def _phrase_files() -> list[tuple[str, str]]:
@@ -81,11 +81,20 @@ def phrase_sets() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
+_MEMO_MAX = 50_000  # lines remembered by phrase_hit (furniture recurs over an outlet's pages)
+
+
 def phrase_hit(line: str) -> str | None:
     """`phrase:<file>` for a boilerplate line, else None."""
-    anchored, floating, labels = _all_phrases()
-    m = anchored.match(line) or floating.search(line)
-    return f"phrase:{labels[m.lastgroup]}" if m else None
+    anchored, floating, labels, memo = _all_phrases()
+    hit = memo.get(line, 0)
+    if hit == 0:
+        m = anchored.match(line) or floating.search(line)
+        hit = f"phrase:{labels[m.lastgroup]}" if m else None
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        memo[line] = hit
+    return hit
 
 
 @functools.lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ name); a lone <h1> otherwise; else the metadata title without the site name.
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 import unicodedata
@@ -61,8 +62,13 @@ def fold_repeat(text: str) -> str:
 
 
 def _sep_positions(t: str) -> list[tuple[int, str]]:
-    seps = settings()["title"]["site_separators"]
-    return sorted(((m.start(), sep) for sep in seps for m in re.finditer(re.escape(sep), t)), reverse=True)
+    return sorted(((m.start(), sep) for sep, rx in _sep_patterns(tuple(settings()["title"]["site_separators"]))
+                   for m in rx.finditer(t)), reverse=True)
+
+
+@functools.lru_cache(maxsize=4)
+def _sep_patterns(seps: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((sep, re.compile(re.escape(sep))) for sep in seps)
 
 
 def strip_site(title: str, site: str | set[str] | None = None) -> str:
@@ -286,6 +292,7 @@ def find_title(doc: Doc, meta: PageMeta | None) -> tuple[str | None, int | None]
 
 
 # --- the cleaner's headline line of a text dump ---------------------------------------------
+@functools.lru_cache(maxsize=8192)  # pure; a page's head lines recur over an outlet's pages
 def strip_site_suffix(text: str) -> str:
     """The headline line of a text dump (`Headline | Site Name`, the HTML <title> printed atop
     many dumps) without its site segments, by the rules of `strip_site`; a line that would
