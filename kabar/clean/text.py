@@ -99,7 +99,8 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
     for s, e in prose_stretches(lines):
         if sum(len(lines[i].text) for i in range(s, e)) < S.COHERENCE_MAX_LINE_SHARE * core_chars:
             if stretch_coherence(lines, s, e, core, core_ids, title_stems) < S.COHERENCE_MIN \
-                    and not shares_names(lines, s, e, core_ids, title_stems) and not _tells_headline(lines, s, e, title_stems):
+                    and not shares_names(lines, s, e, core_ids, title_stems) and not _tells_headline(lines, s, e, title_stems) \
+                    and not _continues_above(lines, s, e, off):
                 off[s:e] = [True] * (e - s)
 
     mark_teasers(lines, off, core, core_ids, title_stems)
@@ -110,6 +111,18 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
             title_i = pick_title(lines[:first2], body_stems)
     runs = _trim_tail_blocks(lines, runs, off, title_stems)
     return runs, off, title_i
+
+
+def _continues_above(lines: list[Line], s: int, e: int, off: list[bool]) -> bool:
+    """Signal `continues_above`: a stretch naming a person or place that the paragraph right
+    above it names (past a piece of furniture, not past a headline) carries on its story."""
+    j = s - 1
+    while j >= 0 and s - j <= S.CONTINUE_GAP_LINES and lines[j].cls == BAD:
+        j -= 1
+    if j < 0 or lines[j].cls not in (GOOD, NEAR) or off[j]:
+        return False
+    own = set().union(*(lines[i].names for i in range(s, e)))
+    return len(own & lines[j].names) >= S.CONTINUE_SHARED_NAMES
 
 
 def _tells_headline(lines: list[Line], s: int, e: int, title_stems: set[str]) -> bool:
@@ -244,7 +257,8 @@ def _trim_tail_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[
         rest = total - counts[b]
         cta = sig.is_call_to_action(lines[blocks[b][0]].text)
         if not cta and (block_coherence(lines, blocks[b], rest, title_stems) >= S.TAIL_BLOCK_COHERENCE_MIN
-                        or shares_names(lines, *blocks[b], body_ids, title_stems, S.TAIL_BLOCK_SHARED_NAMES)):
+                        or shares_names(lines, *blocks[b], body_ids, title_stems, S.TAIL_BLOCK_SHARED_NAMES)
+                        or _continues_above(lines, *blocks[b], off)):
             break
         total, body_chars, cut = rest, body_chars - chars[b], b
     if cut is None:

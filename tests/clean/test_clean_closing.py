@@ -160,3 +160,16 @@ def test_an_affiliate_disclosure_goes_and_a_sentence_on_pay_stays():
         "Residents of the outer districts have asked for better bus links for years, and many welcomed the decision."])
     assert pay in _body(zones) and disclosure not in _body(zones)
     assert [z.reason for z in zones if z.text == disclosure] == ["disclosure"]
+
+
+def test_a_paragraph_naming_the_people_of_the_one_above_continues_it():
+    from kabar.clean.lines import read_lines
+    from kabar.clean.text import _continues_above
+
+    above = "Sebelumnya, pada laga ganda putra lain, duet Angga Pratama dan Ricky Karanda harus mengakui keunggulan tuan rumah."
+    para = "Pasangan Angga dan Ricky kalah dari Vladimir Ivanov serta Ivan Sozonov dengan skor 9-21 dan 12-21 di lapangan utama."
+    other = "Pasangan Vladimir Ivanov dan Ivan Sozonov melaju ke final setelah menang mudah atas wakil tuan rumah di lapangan utama."
+    headline = "Ivanov dan Sozonov Melaju ke Final Hong Kong Terbuka"
+    for page, continues in [([above, "Iklan", para], True), ([above, "Iklan", other], False), ([above, headline, para], False)]:
+        lines = read_lines("\n\n".join(page))
+        assert _continues_above(lines, 2, 3, [False] * 3) is continues
