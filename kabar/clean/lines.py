@@ -11,7 +11,7 @@ import re
 
 from kabar.clean import settings as S
 from kabar.clean import signals as sig
-from kabar.clean.phrases import phrase_hit, read_also_pattern, stopwords
+from kabar.clean.phrases import is_disclosure, phrase_hit, read_also_pattern, stopwords
 from kabar.enrich.dateline import is_dateline_only, opens_with_dateline
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
@@ -96,7 +96,39 @@ def read_lines(content: str, templates=frozenset()) -> list[Line]:
         out.append(line)
     _mark_repeats(out)
     _mark_read_also(out)
+    _keep_own_subheadings(out)
     return out
+
+
+def _keep_own_subheadings(lines: list[Line]) -> None:
+    """Signal `own_subheading`: a short line that recurs on the outlet's pages (`Babak
+    pertama` in every match report) but stands between two paragraphs and is made of words
+    the page's own prose uses heads a section of the article; a marker (`ADVERTISEMENT`,
+    `Lanjutkan Membaca`) does not speak the article's words."""
+    prose_words: set[str] | None = None
+    stop = stopwords()
+    for i, line in enumerate(lines):
+        if line.reason != "template" or line.n_words > S.SUBHEADING_MAX_WORDS \
+                or not (_prose_near(lines, i, -1) and _prose_near(lines, i, 1)):
+            continue
+        content = [w for w in line.low if w not in stop and not w.isdigit()]
+        if not content:
+            continue
+        if prose_words is None:
+            prose_words = {w for l in lines if l.cls == GOOD for w in l.low}
+        if all(w in prose_words for w in content):
+            line.cls, line.reason = SHORT, ""
+
+
+def _prose_near(lines: list[Line], i: int, step: int) -> bool:
+    """The first line past furniture on one side of line i is prose."""
+    for k in range(1, S.SUBHEADING_GAP_LINES + 2):
+        j = i + step * k
+        if not 0 <= j < len(lines):
+            return False
+        if lines[j].cls != BAD:
+            return lines[j].cls in (GOOD, NEAR)
+    return False
 
 
 def _headline_shaped(line: Line) -> bool:
@@ -135,6 +167,7 @@ def _subheading(lines: list[Line], i: int) -> bool:
         and len(lines[i].stems & nxt.stems) >= S.HEADLINE_NEXT_SHARED
 
 
+_CLAUSE_MARK = re.compile(r"[,;]")
 _BYLINE_LABEL = re.compile(r"^\W*\w+(?:\s+by)?\s*[:\-–—]?\s*", re.I)
 
 
@@ -157,7 +190,8 @@ def _classify(line: Line, templates) -> None:
         line.meta = "dateline"
     elif not line.meta and sig.is_date_line(text, n) and not _sentence_shape(line):
         line.meta = "date"  # a sentence that names a date (`… menikah di Bali pada 12 Desember 2011.`) is prose
-    hit = phrase_hit(text)
+    hit = phrase_hit(text) or ("disclosure" if S.NEAR_MIN_WORDS <= n and len(line.key) <= S.DISCLOSURE_MAX_CHARS
+                               and is_disclosure(line.key) else "")
     if hit:
         line.cls, line.reason = BAD, hit
     elif line.key in templates:
@@ -170,6 +204,9 @@ def _classify(line: Line, templates) -> None:
         line.cls = SHORT  # too short for any prose class: no need to weigh its shape
     elif n < S.PROSE_LONG_WORDS and not text.endswith(".") and line.title_case >= S.HEADLINE_CASE_SHARE:
         line.cls = SHORT  # a headline shape: the page's title, a subheading or a link
+    elif n >= S.PROSE_LONG_WORDS and not line.sentence and line.title_case >= S.HEADLINE_CASE_SHARE \
+            and not _CLAUSE_MARK.search(text):
+        line.cls = SHORT  # signal `glued_menu`: menu or contents entries printed on one line, Title Case without a clause
     elif n >= S.PROSE_LONG_WORDS or (n >= S.GOOD_MIN_WORDS and line.stop >= S.GOOD_MIN_STOP):
         line.cls = GOOD
     elif n >= S.NEAR_MIN_WORDS and line.stop >= S.NEAR_MIN_STOP:

@@ -43,7 +43,7 @@ def _top_level(pattern: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _all_phrases() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+def _all_phrases() -> tuple[re.Pattern, re.Pattern, dict[str, str], dict[str, str | None]]:
     """Every file in two alternations, for speed: patterns anchored at the line start
     (tried once, with `match`) and the rest (`search`). The named group tells the file."""
     phrase_sets()  # validates each file first, so a bad pattern names its file
@@ -62,7 +62,7 @@ def _all_phrases() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
             groups.setdefault(n, []).append(f"(?:{p})")
         return re.compile("|".join(f"(?P<f{n}>{'|'.join(ps)})" for n, ps in groups.items()) or "(?!)", re.I)
 
-    return build(anchored), build(floating), labels
+    return build(anchored), build(floating), labels, {}  # the memo goes with the patterns it remembers
 
 
 def _phrase_files() -> list[tuple[str, str]]:
@@ -81,11 +81,20 @@ def phrase_sets() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
+_MEMO_MAX = 50_000  # lines remembered by phrase_hit (furniture recurs over an outlet's pages)
+
+
 def phrase_hit(line: str) -> str | None:
     """`phrase:<file>` for a boilerplate line, else None."""
-    anchored, floating, labels = _all_phrases()
-    m = anchored.match(line) or floating.search(line)
-    return f"phrase:{labels[m.lastgroup]}" if m else None
+    anchored, floating, labels, memo = _all_phrases()
+    hit = memo.get(line, 0)
+    if hit == 0:
+        m = anchored.match(line) or floating.search(line)
+        hit = f"phrase:{labels[m.lastgroup]}" if m else None
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        memo[line] = hit
+    return hit
 
 
 @functools.lru_cache(maxsize=1)
@@ -148,6 +157,26 @@ def bio_pattern() -> re.Pattern:
     case-sensitive: the name is capitalised)."""
     entries = [e.partition(" ")[2].strip() for e in load_lines(f"{_DIR}/end-blocks.txt") if e.startswith("bio_sentence ")]
     return re.compile("|".join(f"(?:{e})" for e in entries) or "(?!)")
+
+
+@functools.lru_cache(maxsize=1)
+def disclosure_patterns() -> dict[str, re.Pattern]:
+    """disclosures.txt: for each word, its patterns as one; tried only on a line holding the word."""
+    by_word: dict[str, list[str]] = {}
+    for entry in load_lines(f"{_DIR}/disclosures.txt"):
+        word, _, pattern = entry.partition(" ")
+        if not pattern.strip():
+            raise DataFileError(f"{_DIR}/disclosures.txt: {entry!r} needs a word and a pattern")
+        by_word.setdefault(word.lower(), []).append(pattern.strip())
+    return {w: _compile("disclosures.txt", tuple(ps)) for w, ps in by_word.items()}
+
+
+def is_disclosure(lowered: str) -> bool:
+    """Signal `disclosure`: the line (lowercased) says the site earns from its links."""
+    for word, pattern in disclosure_patterns().items():
+        if word in lowered and pattern.search(lowered):
+            return True
+    return False
 
 
 def end_block_kind(line: str) -> str | None:

@@ -16,7 +16,7 @@ from kabar.clean.coherence import prose_stretches, shares_names, stretch_coheren
 from kabar.clean.endblocks import end_blocks
 from kabar.clean.head import label_head
 from kabar.clean.lines import BAD, GOOD, NEAR, Line, read_lines
-from kabar.clean.lists import announced_list_end, list_heading, list_item
+from kabar.clean.lists import announced_list_end, closing_data_end, line_shape, list_heading, list_item
 from kabar.clean.phrases import read_also_pattern
 from kabar.clean.region import body_runs, weight
 from kabar.clean.teasers import drop_second_ledes, mark_teasers
@@ -99,7 +99,8 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
     for s, e in prose_stretches(lines):
         if sum(len(lines[i].text) for i in range(s, e)) < S.COHERENCE_MAX_LINE_SHARE * core_chars:
             if stretch_coherence(lines, s, e, core, core_ids, title_stems) < S.COHERENCE_MIN \
-                    and not shares_names(lines, s, e, core_ids, title_stems):
+                    and not shares_names(lines, s, e, core_ids, title_stems) and not _tells_headline(lines, s, e, title_stems) \
+                    and not _continues_above(lines, s, e, off):
                 off[s:e] = [True] * (e - s)
 
     mark_teasers(lines, off, core, core_ids, title_stems)
@@ -110,6 +111,28 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
             title_i = pick_title(lines[:first2], body_stems)
     runs = _trim_tail_blocks(lines, runs, off, title_stems)
     return runs, off, title_i
+
+
+def _continues_above(lines: list[Line], s: int, e: int, off: list[bool]) -> bool:
+    """Signal `continues_above`: a stretch naming a person or place that the paragraph right
+    above it names (past a piece of furniture, not past a headline) carries on its story."""
+    j = s - 1
+    while j >= 0 and s - j <= S.CONTINUE_GAP_LINES and lines[j].cls == BAD:
+        j -= 1
+    if j < 0 or lines[j].cls not in (GOOD, NEAR) or off[j]:
+        return False
+    own = set().union(*(lines[i].names for i in range(s, e)))
+    return len(own & lines[j].names) >= S.CONTINUE_SHARED_NAMES
+
+
+def _tells_headline(lines: list[Line], s: int, e: int, title_stems: set[str]) -> bool:
+    """Signal `tells_headline`: a stretch of prose holding most of the headline's words
+    (`Arema vs Persija` → `Arema FC … imbang 1-1 dengan Persija …`) is the story the
+    headline announces, its lede, however few other words it shares with the body."""
+    if len(title_stems) < S.LEDE_TITLE_MIN_STEMS:
+        return False
+    stems = set().union(*(lines[i].stems for i in range(s, e)))
+    return sig.share_in(title_stems, stems) >= S.LEDE_TITLE_SHARE
 
 
 def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -127,7 +150,7 @@ def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
         j += 1
     if n and j < len(lines) and lines[j].meta in ("byline", "editor"):
         return runs[:-1] + [(s, j)]
-    return runs[:-1] + [(s, _closing_sentences(lines, announced_list_end(lines, e)))]
+    return runs[:-1] + [(s, _closing_sentences(lines, closing_data_end(lines, runs, announced_list_end(lines, e))))]
 
 
 def _closing_sentences(lines: list[Line], e: int) -> int:
@@ -142,7 +165,7 @@ def _closing_sentences(lines: list[Line], e: int) -> int:
 
 def _closing_line(line: Line) -> bool:
     text = line.text.strip()
-    return line.cls != BAD and line.meta in ("", "date") and not line.reason and text[:1].isupper() and text.endswith(".") \
+    return line.cls != BAD and line.meta in ("", "date") and not line.reason and text.lstrip("*† ")[:1].isupper() and text.endswith(".") \
         and line.n_words >= S.CLOSING_SENTENCE_MIN_WORDS
 
 
@@ -165,7 +188,26 @@ def block_coherence(lines: list[Line], block: tuple[int, int], rest: Counter, ti
     return sum(1 for x in stems if rest[x] > 0 or x in title_stems) / len(stems)
 
 
-def _furniture_gap(lines: list[Line], s: int, e: int) -> bool:
+def _inner_gaps(lines: list[Line], blocks: list[tuple[int, int]]) -> list[set[str]]:
+    """For each block, the forms of the lines between the blocks above it (the article's own
+    in-article furniture and numbered subheadings)."""
+    out, seen = [], set()
+    for b, (s, e) in enumerate(blocks):
+        out.append(set(seen))
+        if b + 1 < len(blocks):
+            seen |= {_gap_form(lines[i]) for i in range(e, blocks[b + 1][0])}
+    return out
+
+
+def _gap_form(line: Line) -> str:
+    """A line as it recurs between paragraphs: by its text, or a numbered subheading
+    (`6. Merasa Mual`, `7. Merasa Depresi`) by its form."""
+    if line.cls in (BAD, GOOD, NEAR) or not any(t[0].isdigit() for t in line.low):
+        return "line:" + line.key
+    return "form:" + line_shape(line.text.strip())
+
+
+def _furniture_gap(lines: list[Line], s: int, e: int, inner: set[str] = frozenset()) -> bool:
     """Between two prose blocks: recognised furniture, or more than a subheading. Read-also
     links alone (`Baca juga:` and its headlines), and one short marker line that recurs on
     the outlet's pages, are printed inside the article: the prose below goes on with it."""
@@ -175,6 +217,11 @@ def _furniture_gap(lines: list[Line], s: int, e: int) -> bool:
         return False
     if e - s == 1 and lines[s].reason == "template" and lines[s].n_words <= S.MARKER_MAX_WORDS:
         return False  # a marker the outlet prints inside every article (`Lanjutkan Membaca`): the article goes on
+    if e - s == 1 and lines[s].cls == BAD and 0 < lines[s].n_words <= S.AD_MARKER_MAX_WORDS \
+            and lines[s].low[0].isalpha() and not sig.is_call_to_action(lines[s].text):
+        return False  # a one-word ad slot (`ADVERTISEMENT`, `Iklan`) sits between paragraphs, not after the article
+    if all(_gap_form(lines[i]) in inner for i in range(s, e)) and any(lines[i].cls == BAD for i in range(s, e)):
+        return False  # signal `repeated_gap`: the markers (and numbered subheadings) printed between its paragraphs
     return e - s >= S.TAIL_GAP_MIN_LINES or any(lines[i].cls == BAD for i in range(s, e))
 
 
@@ -188,6 +235,7 @@ def _trim_tail_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[
     if len(blocks) < 2:
         return runs
     body_ids = {i for s, e in blocks for i in range(s, e)}
+    inner = _inner_gaps(lines, blocks)
     counts = [Counter() for _ in blocks]
     total: Counter = Counter()
     chars = []
@@ -200,7 +248,7 @@ def _trim_tail_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[
     cut = None
     while len(blocks) - (0 if cut is None else len(blocks) - cut) >= 2:
         b = (len(blocks) if cut is None else cut) - 1
-        if len(blocks) - b > S.TAIL_BLOCK_MAX_BLOCKS or not _furniture_gap(lines, blocks[b - 1][1], blocks[b][0]):
+        if len(blocks) - b > S.TAIL_BLOCK_MAX_BLOCKS or not _furniture_gap(lines, blocks[b - 1][1], blocks[b][0], inner[b - 1]):
             break
         if chars[b] > S.TAIL_BLOCK_MAX_SHARE * (body_chars - chars[b]) and not (
             chars[b] <= S.TAIL_CTA_MAX_SHARE * (body_chars - chars[b]) and sig.is_call_to_action(lines[blocks[b][0]].text)
@@ -209,7 +257,8 @@ def _trim_tail_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[
         rest = total - counts[b]
         cta = sig.is_call_to_action(lines[blocks[b][0]].text)
         if not cta and (block_coherence(lines, blocks[b], rest, title_stems) >= S.TAIL_BLOCK_COHERENCE_MIN
-                        or shares_names(lines, *blocks[b], body_ids, title_stems, S.TAIL_BLOCK_SHARED_NAMES)):
+                        or shares_names(lines, *blocks[b], body_ids, title_stems, S.TAIL_BLOCK_SHARED_NAMES)
+                        or _continues_above(lines, *blocks[b], off)):
             break
         total, body_chars, cut = rest, body_chars - chars[b], b
     if cut is None:
@@ -251,6 +300,8 @@ def _label_body(lines: list[Line], s: int, e: int, title_stems: set[str], first_
         elif seen_prose and any(z.zone == BODY for z in zones) and i >= e - S.CITES_TITLE_TAIL_LINES \
                 and _cites_title(l, title_key):
             zones.append(ZoneLine(l.no, l.text, DROPPED, "cites_title"))
+        elif l.reason == "closing_data":
+            zones.append(ZoneLine(l.no, l.text, BODY, l.reason))
         elif _is_related_headline(l, title_stems, nxt):
             zones.append(ZoneLine(l.no, l.text, DROPPED, "related_headline"))
             _drop_teaser_caption(zones, lines, i, l.stems)

@@ -408,8 +408,20 @@ def from_page(doc, meta, anchor: int | None, tz: tzinfo | None, fetched: datetim
             modified = from_html(meta.modified, tz, fetched, order)
             is_update = modified is not None and modified.when.date() == st.when.date()
         if not is_update or stated is None:
-            return st
+            return with_time_of_day(st, stated)
     return stated or htmldate_stamp(doc, tz)
+
+
+def with_time_of_day(st: Stamp, *others: Stamp | None) -> Stamp:
+    """A day-only stamp takes the time of another source that gives the same day with its
+    time (metadata `2024-06-19T15:00+07:00` under a shown `Rabu, 19 Juni 2024`, a header
+    line `19/06/2024, 15:00 WIB` under an HTML page's day); never an update's time."""
+    if st.has_time:
+        return st
+    for other in others:
+        if other is not None and other.has_time and other.when.date() == st.when.date():
+            return other
+    return st
 
 
 @extractor(name="published", reads=("doc", "outlet_entry", "header", "page_meta", "title_anchor", "language"),
@@ -423,6 +435,8 @@ def find_published(doc, outlet, header: Header, meta, anchor: int | None,
     st = from_page(doc, meta, anchor, tz, fetched, language) if meta is not None else None
     if st is None:
         st = from_header(header, tz, fetched)
+    elif not st.has_time:  # an HTML page's day, the time printed in its header lines
+        st = with_time_of_day(st, from_header(header, tz, fetched))
     if st is None:
         return None, None
     if st.has_time and tz is not None and st.when.utcoffset() == timedelta(0):

@@ -10,6 +10,7 @@ name); a lone <h1> otherwise; else the metadata title without the site name.
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 import unicodedata
@@ -61,8 +62,13 @@ def fold_repeat(text: str) -> str:
 
 
 def _sep_positions(t: str) -> list[tuple[int, str]]:
-    seps = settings()["title"]["site_separators"]
-    return sorted(((m.start(), sep) for sep in seps for m in re.finditer(re.escape(sep), t)), reverse=True)
+    return sorted(((m.start(), sep) for sep, rx in _sep_patterns(tuple(settings()["title"]["site_separators"]))
+                   for m in rx.finditer(t)), reverse=True)
+
+
+@functools.lru_cache(maxsize=4)
+def _sep_patterns(seps: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((sep, re.compile(re.escape(sep))) for sep in seps)
 
 
 def strip_site(title: str, site: str | set[str] | None = None) -> str:
@@ -286,17 +292,20 @@ def find_title(doc: Doc, meta: PageMeta | None) -> tuple[str | None, int | None]
 
 
 # --- the cleaner's headline line of a text dump ---------------------------------------------
-_SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+[^|–—]{2,60}$")
-
-
+@functools.lru_cache(maxsize=8192)  # pure; a page's head lines recur over an outlet's pages
 def strip_site_suffix(text: str) -> str:
-    """`Headline | Site Name` (the HTML <title> printed atop many dumps) → `Headline`."""
-    from kabar.clean import signals as sig  # the cleaner imports this module: import late
+    """The headline line of a text dump (`Headline | Site Name`, the HTML <title> printed atop
+    many dumps) without its site segments, by the rules of `strip_site`; a line that would
+    keep fewer than `SITE_CUT_MIN_WORDS` words is its own headline."""
+    from kabar.clean import settings as S, signals as sig  # the cleaner imports this module: import late
 
-    m = _SITE_SUFFIX.search(text)
-    if m and len(sig.words(text[: m.start()])) >= 3:
-        return text[: m.start()].strip()
-    return text.strip()
+    for sep in settings()["title"]["site_separators"]:
+        if sep in text:
+            break
+    else:
+        return text.strip()  # most lines of a page: nothing to cut, and this runs on every head line
+    out = strip_site(text)
+    return out if len(sig.words(out)) >= S.SITE_CUT_MIN_WORDS else text.strip()
 
 
 def _title_candidate(line: Line) -> bool:

@@ -299,3 +299,19 @@ def test_html_dates(body, head, lang, url, expected):
     d = html_doc(body, head, lang, url or "https://example.org/a", BODY_ID if url else BODY_EN)
     got = d.published_at_local if "T" in expected else (d.published_at_local or "")[:10]
     assert got == expected
+
+
+@pytest.mark.parametrize("body,head,expected", [
+    # a shown day with no time takes the time of the metadata stamp of the same day
+    ("<div>Rabu, 19 Juni 2024</div>", '<meta property="article:published_time" content="2024-06-19T15:00:00+07:00">',
+     "2024-06-19T15:00:00+07:00"),
+    # an update's time is not the publication's
+    ("<div>Diperbarui 19 Juni 2024, 18:00 WIB</div>", '<meta property="article:published_time" content="2024-06-19">',
+     "2024-06-19"),
+    # another day's time is not borrowed
+    ("<div>Rabu, 19 Juni 2024</div>", '<meta property="article:published_time" content="2024-06-18T15:00:00+07:00">',
+     "2024-06-19"),
+])
+def test_a_day_only_stamp_takes_the_time_of_day_shown_elsewhere(body, head, expected):
+    d = html_doc(body, head, "id", "https://www.kompas.com/x", BODY_ID)
+    assert d.published_at_local == expected
