@@ -18,6 +18,10 @@ from kabar.enrich.header import Header, clean_line
 from kabar.enrich.settings import settings
 
 PLACE = r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}"
+# the dash after a dateline: spaced ("JAKARTA - Ketua"), or an en/em dash set tight against a
+# capital after a space ("(Pos Kota) –Ketua"); a dash tight on both sides joins words
+# ("Jakarta-based", "Jakarta–Bandung"), no dateline
+DASH = r"(?:[-–—]{1,2}\s+|(?<=\s)[–—]{1,2}(?=[A-Z]))"
 
 # a line that is only the place, printed before the first paragraph: "Moskow -", "Jakarta, (ANTARA) -"
 _ONLY = re.compile(rf"^{PLACE}\s*(?:\([A-Za-z]+\))?\s*[-–—]+$")
@@ -25,12 +29,12 @@ _ONLY = re.compile(rf"^{PLACE}\s*(?:\([A-Za-z]+\))?\s*[-–—]+$")
 _LEDE = re.compile(
     r"^(?:[a-z][\w-]*(?:\.[a-z]{2,6})+\s*,\s*)?"  # `jpnn.com, JAKARTA -`
     rf"(?:{PLACE}\s*,\s*)?{PLACE}"
-    r"\s*(?:\([A-Za-z][\w. ]*\))?\s*(?:[-–—]{1,2})\s+\S"
+    r"\s*(?:\([A-Za-z][\w. ]*\))?\s*" + DASH + r"\S"
 )
 # what the sources extractor masks at a paragraph's start: "JAKARTA -", "jpnn.com, JAKARTA -",
 # "Surabaya (ANTARA) -", "Jakarta, CNN Indonesia --", "TEMPO.CO, Jakarta -", "KUALA LUMPUR:"
 _LEDE_PREFIX = re.compile(rf"^\s*(?:[\w-]+(?:\.[\w-]+)+\s*,\s*)?{PLACE}(?:\s*,\s*{PLACE})?(?:\s*\([^()]{{1,30}}\))?"
-                          r"\s*[-–—]{1,2}\s+(?=\S)|^\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){0,3}:\s+(?=\S)")
+                          r"\s*" + DASH + r"(?=\S)|^\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){0,3}:\s+(?=\S)")
 
 
 def opens_with_dateline(line: str) -> bool:

@@ -4,7 +4,7 @@ bare read-also label go; the last sentence above the reporter credits stays."""
 from kabar.clean import signals as sig
 from kabar.clean.text import label_text
 from kabar.enrich.byline import is_byline_shape
-from kabar.enrich.dateline import opens_with_dateline, without_dateline
+from kabar.enrich.dateline import mask_dateline, opens_with_dateline, without_dateline
 from kabar.enrich.outlet import is_masthead
 from kabar.record import BODY
 
@@ -38,6 +38,14 @@ def test_lede_dateline_shapes():
     assert opens_with_dateline("jpnn.com, JAKARTA - Asosiasi petani meminta pemerintah bertindak.")
     assert opens_with_dateline("Jakarta, IDN Times - Gempa bumi mengguncang Garut.")
     assert without_dateline("KOMPAS.com - Warga mengungsi.") == "Warga mengungsi."
+
+
+def test_dateline_dash_set_tight_against_the_lede():
+    assert without_dateline("JAKARTA (Pos Kota) –Ketua DPRD meminta warga tenang.") == "Ketua DPRD meminta warga tenang."
+    assert mask_dateline("JAKARTA (Pos Kota) –Ketua DPRD meminta").strip() == "Ketua DPRD meminta"
+    # a dash tight on both sides joins two words: no dateline
+    assert not opens_with_dateline("Jakarta-based Gojek raised new funds from investors.")
+    assert not opens_with_dateline("Jakarta–Bandung high-speed rail carried a million passengers.")
 
 
 def test_headline_is_not_the_breadcrumb_above_it():
