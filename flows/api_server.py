@@ -11,6 +11,7 @@ this process's settings and inherited by every worker it spawns.
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import socket
@@ -86,36 +87,37 @@ class ApiServer:
         self.proc = None
 
 
+_server: ApiServer | None = None  # one per process, reused by every run in it (tests run many)
+
+
 @contextlib.contextmanager
 def api_for_run() -> Iterator[ApiServer | None]:
-    """The Prefect API for the run and its workers: the configured one, else a temporary
-    server started now (not yet ready: `wait_ready()` before the first API call), stopped
-    on exit. Inside, PREFECT_API_URL is set in the settings and the environment."""
-    if configured_url():
-        yield None
-        return
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+    """The Prefect API for a run and its workers: the configured one, else this process's
+    temporary server, started on first use (not yet ready then: `wait_ready()` before the
+    first API call). Inside, PREFECT_API_URL is set in the environment workers inherit
+    and in Prefect's settings of this process. The server is stopped at exit, after Prefect has sent it
+    the logs and events its background workers still hold (they drain when threads shut
+    down, before exit hooks run), as Prefect does with its own temporary server."""
+    global _server
+    if _server is None:
+        if configured_url():
+            yield None
+            return
+        _server = ApiServer().start()
+        atexit.register(_server.stop)
+    from prefect.context import refresh_global_settings_context
 
-    server = ApiServer().start()
     previous = os.environ.get("PREFECT_API_URL")
-    os.environ["PREFECT_API_URL"] = server.api_url  # spawned workers read it
+    os.environ["PREFECT_API_URL"] = _server.api_url
+    # Prefect's settings are loaded already: the process-wide ones, not a context of this
+    # thread, because Prefect's background threads (event and log forwarding from process
+    # workers) would otherwise find no URL and start a temporary server of their own
+    refresh_global_settings_context()
     try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):  # Prefect's settings are loaded
-            yield server
-        _flush_to_api()
+        yield _server
     finally:
         if previous is None:
             os.environ.pop("PREFECT_API_URL", None)
         else:
             os.environ["PREFECT_API_URL"] = previous
-        server.stop()
-
-
-def _flush_to_api(timeout: float = 10) -> None:
-    """Send what Prefect's background workers still hold (log lines, events) while the
-    server is up: stopped first, they would retry against it for a minute at exit."""
-    from prefect.events.worker import EventsWorker
-    from prefect.logging.handlers import APILogWorker
-
-    for worker in (APILogWorker, EventsWorker):
-        worker.drain_all(timeout=timeout)
+        refresh_global_settings_context()
