@@ -91,18 +91,23 @@ _server: ApiServer | None = None  # one per process, reused by every run in it (
 
 
 @contextlib.contextmanager
-def api_for_run() -> Iterator[ApiServer | None]:
+def api_for_run(local_workers: bool = True) -> Iterator[ApiServer | None]:
     """The Prefect API for a run and its workers: the configured one, else this process's
     temporary server, started on first use (not yet ready then: `wait_ready()` before the
     first API call). Inside, PREFECT_API_URL is set in the environment workers inherit
-    and in Prefect's settings of this process. The server is stopped at exit, after Prefect has sent it
-    the logs and events its background workers still hold (they drain when threads shut
-    down, before exit hooks run), as Prefect does with its own temporary server."""
+    and in Prefect's settings of this process. The server is stopped at exit, after
+    Prefect has sent it the logs and events its background workers still hold (they
+    drain when threads shut down, before exit hooks run), as Prefect does with its own
+    temporary server.
+
+    `local_workers=False` (workers of an existing Dask cluster, maybe on other machines):
+    a loopback URL would be useless to them and would override the one their own
+    environment gives them, so nothing is started or set; Prefect's defaults apply."""
     global _server
+    if not local_workers or (_server is None and configured_url()):
+        yield None
+        return
     if _server is None:
-        if configured_url():
-            yield None
-            return
         _server = ApiServer().start()
         atexit.register(_server.stop)
     from prefect.context import refresh_global_settings_context

@@ -53,7 +53,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         from flows.api_server import api_for_run
 
         before = _latest_manifest(args.out)
-        with api_for_run() as server:  # a temporary API server boots on the other core while the flow and GX load
+        with api_for_run(local_workers=not args.dask_address) as server:  # a temporary API server boots on the other core while the flow and GX load
             from flows.kabar_flow import kabar_flow
             from kabar.gates import load_gx
 
