@@ -1,6 +1,6 @@
-"""`kabar run` with process workers and no PREFECT_API_URL: one temporary Prefect API
-server for the whole run (the flow's process and every worker report to it), started by
-kabar, gone when the command ends."""
+"""`kabar run` with worker processes (a process pool, a local Dask cluster) and no
+PREFECT_API_URL: one temporary Prefect API server for the whole run (the flow's process
+and every worker report to it), started by kabar, gone when the command ends."""
 import os
 import subprocess
 import sys
@@ -29,12 +29,13 @@ def _servers_in_tree(root: psutil.Process) -> set[int]:
     return found
 
 
-def test_process_workers_share_the_runs_one_api_server(seeds_dir, tmp_path):
+@pytest.mark.parametrize("runner", ["processes", "dask"])
+def test_workers_share_the_runs_one_api_server(runner, seeds_dir, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env["PREFECT_HOME"] = str(tmp_path / "prefect-home")  # no profile with a server URL
     # shard_docs=2: three shards, so both worker processes start and run task runs
     cmd = [sys.executable, "-m", "kabar.cli", "run", str(seeds_dir), "--out", str(tmp_path / "out"),
-           "--workers", "2", "--runner", "processes", "--shard-docs", "2"]
+           "--workers", "2", "--runner", runner, "--shard-docs", "2"]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     root = psutil.Process(proc.pid)
     servers: set[int] = set()
