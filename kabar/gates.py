@@ -142,8 +142,9 @@ _lock = threading.Lock()  # GX contexts are not thread-safe; one validation at a
 _contexts: dict[str, Any] = {}
 
 
-def _gx():
-    import great_expectations as gx  # slow import (~5 s): only where validation runs
+def load_gx():
+    """The great_expectations module (a slow import, ~5 s: done only where a gate runs)."""
+    import great_expectations as gx
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     return gx
@@ -159,7 +160,7 @@ class GxProject:
         key = str(self.root)
         ctx = _contexts.get(key)
         if ctx is None:
-            gx = _gx()
+            gx = load_gx()
             from great_expectations.data_context.types.base import ProgressBarsConfig
 
             ctx = gx.get_context(mode="file", project_root_dir=str(self.root))
@@ -169,7 +170,7 @@ class GxProject:
 
     def prepare(self) -> dict[str, dict[str, Any]]:
         """Register suites, assets and checkpoints (driver only, once per run)."""
-        gx = _gx()
+        gx = load_gx()
         from great_expectations.core.expectation_suite import ExpectationSuite
 
         suites = {}
@@ -212,7 +213,7 @@ class GxProject:
         with _lock:
             ctx = self._context()
             checkpoint = ctx.checkpoints.get(suite)
-            result = checkpoint.run(batch_parameters={"dataframe": df}, run_id=_gx().RunIdentifier(run_name=run_name))
+            result = checkpoint.run(batch_parameters={"dataframe": df}, run_id=load_gx().RunIdentifier(run_name=run_name))
         out.success = bool(result.success)
         for vr in result.run_results.values():
             for r in vr.results:

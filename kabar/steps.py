@@ -12,6 +12,7 @@ The steps and their order are declared once, in `kabar/pipeline/order.py`.
 """
 from __future__ import annotations
 
+import copy
 import time
 import traceback
 from collections import Counter
@@ -86,8 +87,16 @@ class Step:
                            outcomes=shard.outcomes + res.outcomes, written=shard.written + res.written)
 
     def __call__(self, docs: list[Doc]) -> ShardResult:
-        self.prepare(docs)
-        return self.each(docs, self.process)
+        step = self.for_shard()
+        step.prepare(docs)
+        return step.each(docs, step.process)
+
+    def for_shard(self) -> Step:
+        """The instance that runs one shard. A step that learns from its shard (`prepare`)
+        gets a shallow copy: the thread runner runs shards concurrently on the one instance
+        of the process (`order.steps()`), and what one shard learnt must not leak into
+        another's; the data files the step loaded stay shared."""
+        return copy.copy(self) if type(self).prepare is not Step.prepare else self
 
     def each(self, docs: list[Doc], process: Callable[[Doc], None]) -> ShardResult:
         """`process` over every doc: count, and turn every failure into a Reject."""

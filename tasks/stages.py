@@ -20,7 +20,10 @@ datasets).
 """
 from __future__ import annotations
 
+import atexit
+import gc
 import hashlib
+import multiprocessing
 from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +36,14 @@ from kabar import pipeline
 from kabar.pipeline import order
 from kabar.readers import InputFile
 from kabar.steps import SHARD, Context, ShardResult
+
+# A worker process (process pool, Dask) ends by tearing its modules down, and Python then
+# garbage-collects its whole heap (Prefect, GX, trafilatura...) several times over: seconds
+# of CPU, waited for by the flow when the pool shuts down. Registered first, this runs
+# last of the exit hooks, and frozen objects are left out of those passes. Only in
+# workers: a process that imports the tasks for other reasons (tests) exits as usual.
+if multiprocessing.parent_process() is not None:
+    atexit.register(gc.freeze)
 
 _pure = dict(cache_policy=NO_CACHE, persist_result=False)
 _io_retries = dict(retries=3, retry_delay_seconds=[2, 10, 30], retry_jitter_factor=0.5)

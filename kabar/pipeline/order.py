@@ -42,19 +42,25 @@ _check(PIPELINE)
 NAMES = tuple(cls.name for cls in PIPELINE)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def _instance(cls: type[Step]) -> Step:
+    """A step, built once per process and only where it runs (steps load their data
+    files once; the driver of a process-pool run never builds clean or enrich)."""
+    return cls()
+
+
 def steps() -> tuple[Step, ...]:
-    """The pipeline's steps, built once per process (steps load their data files once)."""
-    return tuple(cls() for cls in PIPELINE)
+    """The pipeline's steps."""
+    return tuple(_instance(cls) for cls in PIPELINE)
 
 
 def step(name: str) -> Step:
-    return steps()[NAMES.index(name)]
+    return _instance(PIPELINE[NAMES.index(name)])
 
 
 def where(place: str) -> tuple[Step, ...]:
     """The contiguous slice of steps that run at `place` (SHARD, DRIVER or OUTPUT)."""
-    return tuple(s for s in steps() if s.where == place)
+    return tuple(_instance(cls) for cls in PIPELINE if cls.where == place)
 
 
 def shard_steps() -> tuple[Step, ...]:
