@@ -58,6 +58,7 @@ def kabar_flow(
     out: str = "data/out",
     full: bool = False,
     shard_docs: int = 500,
+    min_shards: int = 1,
     window: int = 4,
     gates: bool = True,
     cache: bool = False,
@@ -70,7 +71,7 @@ def kabar_flow(
     `wait`: seconds to wait while another run writes OUT (default: refuse at once).
     `compact`: after committing, merge each partition's small parts (as `kabar compact`)."""
     logger = get_run_logger()
-    settings = Settings(inputs=list(inputs or ["seeds"]), out=out, full=full, shard_docs=shard_docs, gates=gates,
+    settings = Settings(inputs=list(inputs or ["seeds"]), out=out, full=full, shard_docs=shard_docs, min_shards=min_shards, gates=gates,
                         wait=wait, compact=compact)
     run = Run(settings)
     progress = Progress()

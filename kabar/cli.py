@@ -56,12 +56,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         with api_for_run(local_workers=not args.dask_address) as server:  # a temporary API server boots on the other core while the flow and GX load
             from flows.kabar_flow import kabar_flow
             from kabar.gates import load_gx
+            from kabar.pipeline.settings import SHARDS_PER_WORKER
 
             load_gx()  # the gates need it in this process (GX project set-up, Data Docs)
             flow = kabar_flow.with_options(task_runner=make_task_runner(args.runner, args.workers, args.dask_address))
             if server is not None:
                 server.wait_ready()
             state = flow(inputs=inputs, out=args.out, full=args.full, shard_docs=args.shard_docs,
+                         min_shards=SHARDS_PER_WORKER * args.workers if args.workers > 1 else 1,
                          window=max(2, 2 * args.workers), wait=args.wait, compact=args.compact, return_state=True)
         manifest = _latest_manifest(args.out)
         if state.is_failed() and (manifest is None or manifest == before or manifest.get("status") == "success"):

@@ -21,7 +21,7 @@ from kabar.record import ARTICLE_SCHEMA, QUARANTINE_SCHEMA
 from kabar.sources_table import SOURCES_SCHEMA
 from kabar.pipeline.manifest import GateTotals, manifest
 from kabar.pipeline.order import driver_steps, output_steps
-from kabar.pipeline.settings import Settings
+from kabar.pipeline.settings import MIN_SHARD_DOCS, Settings
 from kabar.pipeline.shards import plan_shards
 from kabar.readers import InputFile, discover
 from kabar.steps import Context, ShardResult, run_steps
@@ -84,7 +84,8 @@ class Run:
         if self.gx is not None:
             self.suites = self.gx.prepare()
         self.timings["start"] = time.perf_counter() - t
-        return plan_shards(new, self.settings.shard_docs, self.settings.shard_bytes)
+        return plan_shards(new, self.settings.shard_docs, self.settings.shard_bytes,
+                           self.settings.min_shards, MIN_SHARD_DOCS)
 
     def run_name(self, shard: int) -> str:
         return f"{self.run_id}-shard{shard:05d}"
