@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,6 @@ from kabar.evaluate.id_news import DEFAULT_ARTICLES, HALVES, read_articles, read
 
 GOLD = Path(__file__).resolve().parent / "data" / "id_news_dev.gold.jsonl"
 TUNE2 = Path(__file__).resolve().parent / "data" / "id_news_tune2.gold.jsonl"
-TUNE2_RANKS = range(10, 14)  # per outlet, in SHA-1 order of the id: after the 10 of the dev set
 needs_dataset = pytest.mark.skipif(not DEFAULT_ARTICLES.exists(), reason="id-news dataset not available")
 
 RECORD_KEYS = {"id", "outlet", "half", "sources"}
@@ -100,31 +99,54 @@ def test_eval_sources_scores_one_half():
     assert "half heldout: 6 docs" in render(report)
 
 
-@pytest.fixture(scope="module")
-def tune2() -> list[dict]:
-    with open(TUNE2, encoding="utf-8") as fh:
+def _read(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-@needs_dataset
-def test_second_tuning_set_is_the_next_ranks_and_all_tune(tune2, gold, articles):
-    from collections import defaultdict
+# Later sets take further ranks of the dev set's per-outlet SHA-1 order, one half each.
+LATER_SETS = {
+    "id_news_tune2.gold.jsonl": (range(10, 14), "tune"),
+    "id_news_tune3.gold.jsonl": ((14, 16, 18), "tune"),
+    "id_news_heldout2.gold.jsonl": ((15, 17, 19), "heldout"),
+}
 
+
+@pytest.fixture(scope="module")
+def ranked(articles) -> dict[str, list[dict]]:
     from kabar.evaluate.id_news import sha1_rank_key
-    by_outlet = defaultdict(list)
+    by_outlet: dict[str, list[dict]] = defaultdict(list)
     for a in articles.values():
         by_outlet[a["outlet"]].append(a)
-    chosen = {a["id"]: o for o, arts in by_outlet.items()
-              for a in sorted(arts, key=lambda a: sha1_rank_key(a["id"]))[TUNE2_RANKS.start:TUNE2_RANKS.stop]}
-    assert {g["id"]: g["outlet"] for g in tune2} == chosen
-    assert {g["half"] for g in tune2} == {"tune"}
-    assert not {g["id"] for g in tune2} & {g["id"] for g in gold}
-    for g in tune2:
+    return {o: sorted(arts, key=lambda a: sha1_rank_key(a["id"])) for o, arts in by_outlet.items()}
+
+
+@needs_dataset
+@pytest.mark.parametrize("name", sorted(LATER_SETS))
+def test_later_set_is_its_ranks_in_one_half(name, ranked, articles):
+    ranks, half = LATER_SETS[name]
+    labelled = _read(GOLD.parent / name)
+    chosen = {arts[r]["id"]: o for o, arts in ranked.items() for r in ranks}
+    assert {g["id"]: g["outlet"] for g in labelled} == chosen
+    assert {g["half"] for g in labelled} == {half}
+    for g in labelled:
+        assert set(g) == RECORD_KEYS, g["id"]
         text = articles[g["id"]]["text"]
+        keys = [k.casefold() for s in g["sources"] for k in [s["name"], *s.get("aliases", [])]]
+        assert len(keys) == len(set(keys)), f"{g['id']}: one name form on two sources"
         for s in g["sources"]:
             assert set(s) <= SOURCE_KEYS and s["kind"] in KINDS and isinstance(s["required"], bool)
+            assert s["name"].strip() == s["name"] != ""
             assert all(a in text for a in s.get("aliases", [])), (g["id"], s)
             assert s["name"] in text or s.get("aliases"), (g["id"], s["name"])
+
+
+def test_labelled_sets_are_disjoint(gold):
+    seen = {g["id"] for g in gold}
+    for name in sorted(LATER_SETS):
+        ids = {g["id"] for g in _read(GOLD.parent / name)}
+        assert not ids & seen, name
+        seen |= ids
 
 
 def test_labelled_sets_are_left_out_of_the_recogniser_statistics():
