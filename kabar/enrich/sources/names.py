@@ -452,8 +452,11 @@ class Namer:
             # ("Setya Novanto": the recogniser misses names its training news lacks)
             # or one word the news the recogniser learnt from never wrote, recognised or
             # repeated elsewhere in the article ("tutur Lucasfilm"; a sentence-initial capital may be any word)
+            # or, the recogniser silent, a name of words news never writes in lower case after
+            # an office or rank the rules split off ("Kepala Dinas Kesehatan DKI Widyastuti")
             return cand if _part_of(cand.name, ch.people) or (not ents and (
-                _never_lower(cand.name) or _unseen_word(text, cand, ch.named))) else None
+                _never_lower(cand.name) or _unseen_word(text, cand, ch.named)
+                or (cand.start > ch.start and _office_led(ch) and _never_written_lower(cand.name)))) else None
         # "Jaksa KPK Rahmat Irwan": a person closing the chunk after a body or a role is the
         # speaker, the rest its role
         if pers and pers[-1][1] >= ch.tokens[-1][2] and pers[-1][0] > cand.start and (
