@@ -340,6 +340,13 @@ class Namer:
                 # Nilanto Perbowo"); else the subject rules read it ("… (ALFI) Jawa Timur Sebastian …")
                 end = self._name(text, chunks[last], lowers, True, medium)
                 if end is not None and end.kind == "person" and not chunks[last].acr:
+                    words = end.name.split()
+                    if len(words) >= 3 and end.start == chunks[last].start and not any(
+                            e.type == "PER" and e.start == end.start for e in chunks[last].ents or ()):
+                        # "Menteri Tenaga Kerja dan Transmigrasi Muhaimin Iskandar": a word after
+                        # "dan" that only the widened span took into the name goes on with the office
+                        end.name = " ".join(words[1:])
+                        end.start = text.index(words[1], end.start + len(words[0]))
                     end.role = self._strip_lead(text[seg_start:end.start]) or None
                     return end, last
                 last = ci
