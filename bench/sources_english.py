@@ -12,14 +12,13 @@ each, the median per-round ratio A/B, and whether both found the same sources.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+sys.path[:0] = [str(REPO), str(Path(__file__).resolve().parent)]
 
+from ab_rounds import ab_rounds, spread  # noqa: E402
 from kabar.enrich.sources.grammar import Grammar  # noqa: E402
 from kabar.enrich.sources.lexicon import WORD_RE, get_lexicon, get_places  # noqa: E402
 from kabar.enrich.sources.names import Namer  # noqa: E402
@@ -48,17 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     found = {}
     for g in (shipped, parse_all):  # warm-up, and the sources each finds
         found[g] = [[(s.name, s.kind, s.cues, s.quotes, s.mentions) for s in _extract(t, g, low, None)] for t, low in texts]
-    a_ms, b_ms = [], []
-    for _ in range(a.rounds):
-        for g, out in ((shipped, a_ms), (parse_all, b_ms)):
-            t0 = time.process_time()
-            for t, low in texts:
-                _extract(t, g, low, None)
-            out.append((time.process_time() - t0) * 1000 / len(texts))
-    ratio = statistics.median(x / y for x, y in zip(a_ms, b_ms))
+    a_ms, b_ms, ratio = ab_rounds(lambda: [_extract(t, shipped, low, None) for t, low in texts],
+                                  lambda: [_extract(t, parse_all, low, None) for t, low in texts], a.rounds, len(texts))
     print(f"{len(texts)} English pages, {a.rounds} rounds (CPU ms per page, median [min-max])")
-    print(f"  sources, pre-check (shipped)  {statistics.median(a_ms):6.2f}  [{min(a_ms):.2f}-{max(a_ms):.2f}]")
-    print(f"  sources, every paragraph      {statistics.median(b_ms):6.2f}  [{min(b_ms):.2f}-{max(b_ms):.2f}]")
+    print(f"  sources, pre-check (shipped)  {spread(a_ms)}")
+    print(f"  sources, every paragraph      {spread(b_ms)}")
     print(f"  ratio                         {ratio:6.2f}")
     print(f"  same sources: {found[shipped] == found[parse_all]} ({sum(map(len, found[shipped]))} sources)")
     return 0
