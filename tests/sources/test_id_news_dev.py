@@ -140,3 +140,7 @@ def test_every_labelled_rank_is_reserved_from_the_recogniser(gold, tune2):
     reserved = reserved_ids(NEWS)
     assert len(reserved) == 200
     assert {g["id"] for g in gold} | {g["id"] for g in tune2} <= reserved
+    tune3 = GOLD.parent / "id_news_tune3.gold.jsonl"  # ranks 14, 16, 18 per outlet
+    if tune3.exists():
+        ids = [json.loads(line)["id"] for line in tune3.read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert len(ids) == 30 and set(ids) <= reserved and not set(ids) & {g["id"] for g in gold + tune2}
