@@ -15,14 +15,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import statistics
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+sys.path[:0] = [str(REPO), str(Path(__file__).resolve().parent)]
 
+from ab_rounds import ab_rounds, spread  # noqa: E402
 from kabar.enrich.sources.grammar import Grammar  # noqa: E402
 from kabar.enrich.sources.lexicon import WORD_RE, get_lexicon, get_places  # noqa: E402
 from kabar.enrich.sources.names import Namer  # noqa: E402
@@ -57,17 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     for g in (with_ner, rules_only):  # warm-up: model load, compiled patterns, caches
         for t, low in docs[:5]:
             _extract(t, g, low, None)
-    a_ms, b_ms = [], []
-    for _ in range(a.rounds):
-        for g, out in ((with_ner, a_ms), (rules_only, b_ms)):
-            t0 = time.process_time()
-            for t, low in docs:
-                _extract(t, g, low, None)
-            out.append((time.process_time() - t0) * 1000 / len(docs))
-    ratio = statistics.median(x / y for x, y in zip(a_ms, b_ms))
+    a_ms, b_ms, ratio = ab_rounds(lambda: [_extract(t, with_ner, low, None) for t, low in docs],
+                                  lambda: [_extract(t, rules_only, low, None) for t, low in docs], a.rounds, len(docs))
     print(f"{len(docs)} documents, {a.rounds} rounds (CPU ms per document, median [min-max])")
-    print(f"  sources with recogniser  {statistics.median(a_ms):6.2f}  [{min(a_ms):.2f}-{max(a_ms):.2f}]")
-    print(f"  sources, rules only      {statistics.median(b_ms):6.2f}  [{min(b_ms):.2f}-{max(b_ms):.2f}]")
+    print(f"  sources with recogniser  {spread(a_ms)}")
+    print(f"  sources, rules only      {spread(b_ms)}")
     print(f"  ratio with/without       {ratio:6.2f}")
     return 0
 

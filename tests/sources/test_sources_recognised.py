@@ -86,6 +86,21 @@ def test_misspelt_short_form_is_the_same_person():
     assert got["Kiatisuk Senamuang"].cues == ["mengaku", "kata"]
 
 
+def test_misspelt_short_form_used_more_often_than_the_full_name():
+    got = run("Pelatih Thailand Kiatisuk Senamuang mengaku puas dengan hasil itu.\n\n"
+              '"Kami bermain baik sepanjang laga," kata Kaitisuk.\n\n'
+              '"Kami akan berlatih lagi besok," ujar Kaitisuk.')
+    assert list(got) == ["Kiatisuk Senamuang"]
+    assert got["Kiatisuk Senamuang"].cues == ["mengaku", "kata", "ujar"]
+
+
+def test_an_office_running_over_dan_keeps_its_portfolio_out_of_the_name():
+    got = run("Menteri Tenaga Kerja dan Transmigrasi Muhaimin Iskandar mengatakan program itu berjalan.")
+    assert {n: s.role for n, s in got.items()} == {"Muhaimin Iskandar": "Menteri Tenaga Kerja dan Transmigrasi"}
+    got = run("Presiden Joko Widodo dan Susilo Bambang Yudhoyono mengatakan program itu berjalan.")
+    assert "Susilo Bambang Yudhoyono" in got  # a name after "dan" the recogniser opens itself stays whole
+
+
 def test_person_right_before_the_verb_beats_a_place_earlier_in_the_clause():
     got = run("Menyinggung kelemahan lini belakang Indonesia pada babak pertama, pelatih Alfred Riedl "
               "mengakui timnya harus berbenah.")

@@ -175,3 +175,18 @@ def test_en_pronoun_said():
 
 def test_other_language_gets_nothing():
     assert run("Der Sprecher sagte, die Gespräche seien gescheitert.", "de") == {}
+
+
+def test_english_paragraphs_without_a_cue_are_skipped_and_cues_still_found():
+    """Without the recogniser (English), a paragraph with no quote and no cue is not parsed;
+    a cue of several words needs all of them, a channel word also a medium's name."""
+    from kabar.enrich.sources.resolution import _grammar
+    g = _grammar("en", get_registry())
+    assert not g._may_attribute("The weather was fine in Jakarta and the market went up to a high.")
+    assert not g._may_attribute("She spoke with her brother in the garden.")  # a channel word, no medium
+    assert g._may_attribute("The minister spoke to Reuters on Monday.")
+    assert g._may_attribute("According to Jane Doe, the plan failed.")
+    text = "\n\n".join(["The weather was fine.", "Prices rose, according to Jane Doe, an analyst.",
+                        "The minister spoke to Reuters on Monday about the plan.", "Nothing else happened."])
+    found = run(text, "en")
+    assert found["Jane Doe"].kind == "person" and found["Reuters"].kind == "media"

@@ -40,6 +40,7 @@ class Event:
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _FROM = re.compile(r"(?:\.[a-z]{2,6})*[ \t]+(?:dari|from)[ \t]+")
 
 
@@ -89,6 +90,20 @@ def pair_mixed_quotes(par: str) -> str:
     return par
 
 
+def _by_longest_word(phrases) -> dict[str, list[frozenset]]:
+    """The word sets of phrases, under their longest word (the rarest, as a rule)."""
+    out: dict[str, list[frozenset]] = {}
+    for p in phrases:
+        ws = _LETTERS.findall(p.lower())
+        if ws:
+            out.setdefault(max(ws, key=len), []).append(frozenset(ws))
+    return out
+
+
+def _holds_one(words: frozenset, index: dict[str, list[frozenset]]) -> bool:
+    return any(ws <= words for k in words & index.keys() for ws in index[k])
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
     for m in _SENT_BREAK.finditer(text):
@@ -129,6 +144,12 @@ class Grammar:
         self._lower_alt = "|".join(map(re.escape, lower)) or r"(?!x)x"
         self.lower_media = re.compile(rf"(?<![\w-])(?:{self._lower_alt})(?![\w-])")
         self.glued = self._glue_pattern()
+        # the words of each cue (all must be there for it to match), the channel's words
+        # apart: "told" / "to" name a channel only when a medium is named ("to Reuters")
+        self.cue_words = _by_longest_word(c for k in (
+            "trailing_verbs", "leading_verbs", "passive_verbs", "according", "media_cues") for c in lex.raw[k])
+        self.channel_words = frozenset(_LETTERS.findall(" ".join(lex.raw["channel_preps"]).lower()))
+        self.media_words = _by_longest_word([*lex.raw["media_heads"], *(n for n, _ in namer.registry.all_names())])
         cues = sorted({" ".join(x) for ps in lex.phrases["alias_cues"].values() for x in ps}, key=len, reverse=True)
         name = rf"{TOKEN}(?:[ \t]+{TOKEN})*"
         alt = "|".join(r"\s+".join(map(re.escape, c.split())) for c in cues) or r"(?!x)x"
@@ -147,6 +168,14 @@ class Grammar:
                            w["passive_verbs"], p["media_cues"].keys())
         alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
         return re.compile(rf"(?<![\w-])((?i:{alt}))(?=[{UPPER}]|(?:{self._lower_alt})(?![\w-]))")
+
+    def _may_attribute(self, text: str) -> bool:
+        """False when no shape can match a paragraph without quotes: none holds all the words
+        of a cue, nor a channel word and a medium's words (the trailing shape needs a quote)."""
+        words = frozenset(_LETTERS.findall(text.lower()))
+        if _holds_one(words, self.cue_words):
+            return True
+        return not self.channel_words.isdisjoint(words) and _holds_one(words, self.media_words)
 
     def _after_media_cue(self, text: str, pos: int) -> bool:
         lo = max(0, pos - 40)
@@ -305,6 +334,8 @@ class Grammar:
         person spans in the paragraph (`kabar.ner.model.recognise_with_names`), `named` every
         entity text it recognised in the article and the capitalised words it repeats."""
         text, quotes = mask_quotes(pair_mixed_quotes(par))
+        if ents is None and not quotes and not self._may_attribute(text):
+            return []
         chunks = join_connected(text, find_chunks(text, self.split_words), self.lex.words["name_connectors"])
         chunks = join_bodies(text, chunks, self.lex.words["org_heads"])
         extra = [Chunk(m.start(), m.end(), [(m.group(), m.start(), m.end())], None)

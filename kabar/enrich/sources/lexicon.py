@@ -84,6 +84,7 @@ class Lexicon:
     channel: re.Pattern
     parenthetical: re.Pattern  # ", kata X," inside a sentence without quotes
     rules: dict  # attribution.yaml `rules`: how the language builds an attribution
+    raw: dict  # key -> the entries as written (multi-word ones whole)
 
     def has(self, key: str, word: str) -> bool:
         return word.lower() in self.words[key]
@@ -140,7 +141,7 @@ def _build(lang: str, d: dict) -> Lexicon:
         words[k] = frozenset(w.lower() for w in d[k] if " " not in w.strip())
         phrases[k] = _index(_phrases(d[k]))
     return Lexicon(lang, words, phrases, trailing, inverted, lead, passive, according,
-                   media_cue, channel, parenthetical, rules)
+                   media_cue, channel, parenthetical, rules, d)
 
 
 def _rules(lang: str, rules) -> dict:

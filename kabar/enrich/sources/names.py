@@ -340,6 +340,13 @@ class Namer:
                 # Nilanto Perbowo"); else the subject rules read it ("… (ALFI) Jawa Timur Sebastian …")
                 end = self._name(text, chunks[last], lowers, True, medium)
                 if end is not None and end.kind == "person" and not chunks[last].acr:
+                    words = end.name.split()
+                    if len(words) >= 3 and end.start == chunks[last].start and not any(
+                            e.type == "PER" and e.start == end.start for e in chunks[last].ents or ()):
+                        # "Menteri Tenaga Kerja dan Transmigrasi Muhaimin Iskandar": a word after
+                        # "dan" that only the widened span took into the name goes on with the office
+                        end.name = " ".join(words[1:])
+                        end.start = text.index(words[1], end.start + len(words[0]))
                     end.role = self._strip_lead(text[seg_start:end.start]) or None
                     return end, last
                 last = ci
@@ -452,8 +459,11 @@ class Namer:
             # ("Setya Novanto": the recogniser misses names its training news lacks)
             # or one word the news the recogniser learnt from never wrote, recognised or
             # repeated elsewhere in the article ("tutur Lucasfilm"; a sentence-initial capital may be any word)
+            # or, the recogniser silent, a name of words news never writes in lower case after
+            # an office or rank the rules split off ("Kepala Dinas Kesehatan DKI Widyastuti")
             return cand if _part_of(cand.name, ch.people) or (not ents and (
-                _never_lower(cand.name) or _unseen_word(text, cand, ch.named))) else None
+                _never_lower(cand.name) or _unseen_word(text, cand, ch.named)
+                or (cand.start > ch.start and _office_led(ch) and _never_written_lower(cand.name)))) else None
         # "Jaksa KPK Rahmat Irwan": a person closing the chunk after a body or a role is the
         # speaker, the rest its role
         if pers and pers[-1][1] >= ch.tokens[-1][2] and pers[-1][0] > cand.start and (

@@ -139,9 +139,11 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
 def _merge_misspelt(sources: list[Source]) -> list[Source]:
     """A person named once with a typo ("Kaitisuk" beside "Kiatisuk Senamuang", "Arifi"
     beside "Arifin") or by a clipped first name ("Sandi" beside "Sandiaga Uno") is the same
-    source: a word one edit or one swap away from a word of a more mentioned person's name,
-    or the start of its first word."""
-    people = sorted((s for s in sources if s.kind == "person"), key=lambda s: -s.mentions)
+    source: a word one edit or one swap away from a word of a person's full name (or of a
+    more mentioned one-word name), or the start of its first word."""
+    # full names first (the short form may be the one used most: "Zulficar" three times
+    # beside "M Zulfichar Mochtar" twice), then by mentions
+    people = sorted((s for s in sources if s.kind == "person"), key=lambda s: (" " not in s.name, -s.mentions))
     gone: set[int] = set()
     for i, a in enumerate(people):
         if id(a) in gone:
