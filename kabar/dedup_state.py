@@ -5,8 +5,9 @@ Exact duplicates are quarantined and near duplicates flagged through MinHash LSH
 article's versions seen so far; a body the article already has loads nothing.
 
 Earlier runs are asked through `StateIndex` lookups, one batch per shard (`prefetch`);
-this run's own documents are kept in memory. `state()` returns the keys this run adds,
-written as its segments at commit. MinHash signatures come from the `minhash`
+this run's own documents are kept in memory, once each (a document's prefetched answers
+are dropped once it is checked; the keys `state()` returns for the commit's segments are
+derived from the run's own maps, not kept a second time). MinHash signatures come from the `minhash`
 step (computed where the shard ran), else from `kabar.dedup.signature`.
 """
 from __future__ import annotations
@@ -42,7 +43,6 @@ class IndexedDeduper:
         self.bodies: dict[str, tuple[str, str]] = {}  # sha1 -> (doc_id, article_id), this run
         self.articles: dict[str, list[tuple[int, str]]] = defaultdict(list)  # article -> [(version, sha1)]
         self.bands: dict[bytes, list[str]] = defaultdict(list)
-        self.new: dict[str, list[tuple[bytes, str]]] = defaultdict(list)
 
     def prefetch(self, docs: list[Doc]) -> None:
         docs = [d for d in docs if d.doc_id not in self._seen]
@@ -68,7 +68,7 @@ class IndexedDeduper:
     def check(self, doc: Doc) -> None:
         """Record `doc` as loaded (setting article_id, version, near_duplicate_of) or raise Rejected."""
         self.prefetch([doc])
-        seen = self._seen[doc.doc_id]
+        seen = self._seen.pop(doc.doc_id)  # answered once: memory stays the run's own keys
         doc_id, sha, art = doc.doc_id, doc.content_sha1, seen["article"]
         if seen["loaded"] or doc_id in self.doc_ids:
             raise Rejected("already_loaded", f"doc_id {doc_id} is already in the dataset")
@@ -87,10 +87,14 @@ class IndexedDeduper:
         self.articles[art].append((version, sha))
         for k in seen["bands"]:
             self.bands[k].append(doc_id)
-        self.new["doc_id"].append((key_of(doc_id), ""))
-        self.new["sha1"].append((key_of(sha), f"{doc_id}|{art}"))
-        self.new["article"].append((key_of(art), f"{version}|{sha}|{doc_id}"))
-        self.new["band"].extend((k, doc_id) for k in seen["bands"])
 
     def state(self) -> dict[str, list[tuple[bytes, str]]]:
-        return dict(self.new)
+        """The (key, value) pairs this run adds to each kind of the keyed state."""
+        if not self.doc_ids:
+            return {}
+        return {
+            "doc_id": [(key_of(i), "") for i in self.doc_ids],
+            "sha1": [(key_of(sha), f"{doc_id}|{art}") for sha, (doc_id, art) in self.bodies.items()],
+            "article": [(key_of(art), f"{v}|{sha}|{self.bodies[sha][0]}") for art, vs in self.articles.items() for v, sha in vs],
+            "band": [(k, doc_id) for k, ids in self.bands.items() for doc_id in ids],
+        }
