@@ -3,9 +3,9 @@
 Each task handles a shard (hundreds of documents), never one document.
 
 Retries with back-off (and jitter, so shards retried together do not hit storage in
-step) sit on the tasks that touch the outside world: reading inputs and writing
-parts. Clean, enrich and the gates are pure computation; a retry would only repeat
-the same failure.
+step) sit on the tasks that touch the outside world: the shard task (its first step
+reads the inputs) and writing parts. Clean, enrich and the gates are pure computation;
+a failing document becomes a quarantine row, not a retry.
 
 The steps and their order come from `kabar/pipeline/order.py`; each step's class says
 whether it does I/O (`io`) and whether it may be cached (`cacheable`).
