@@ -104,13 +104,28 @@ def vary(content: str, kind: str, copy: int) -> str:
     return head + body
 
 
-def build_corpus(n: int, root: Path) -> Path:
-    folder = root / f"corpus-{n}"
+def _head(text: str, chars: int) -> str:
+    """The first lines of a text dump, about `chars` characters (whole lines; at least one)."""
+    out, size = [], 0
+    for line in text.split("\n"):
+        if out and size + len(line) > chars:
+            break
+        out.append(line)
+        size += len(line) + 1
+    return "\n".join(out)
+
+
+def build_corpus(n: int, root: Path, small: int = 0) -> Path:
+    """N documents; with `small`, text dumps only, each its template's first ~`small` characters
+    (for runs of 100k documents that measure what grows with their number, not their size)."""
+    folder = root / (f"corpus-small{small}-{n}" if small else f"corpus-{n}")
     done = folder / ".complete"
     if done.exists():
         return folder
     t = time.perf_counter()
     templates = _templates()
+    if small:
+        templates = [(name, kind, lambda load=load: _head(load(), small)) for name, kind, load in templates if kind == "text"]
     cache: dict[int, str] = {}
     for i in range(n):
         name, kind, load = templates[i % len(templates)]
@@ -256,10 +271,10 @@ KABAR_ARGS = {
 
 
 def measure(config: str, corpus: Path, work: Path, n: int, shard_docs: int) -> dict:
-    out = work / f"out-{n}-{config}"
+    out = work / f"out-{corpus.name}-{config}"
     if config in ("bare", "floor"):
         cmd = [PY, str(Path(__file__).resolve()), "--child", config, "--corpus", str(corpus), "--child-out",
-               str(out if config == "bare" else work / f"out-{n}-bare" / "articles"), "--shard-docs", str(shard_docs)]
+               str(out if config == "bare" else work / f"out-{corpus.name}-bare" / "articles"), "--shard-docs", str(shard_docs)]
         wall, cpu, tree, proc, stdout = run_child(cmd)
         res = json.loads(stdout.strip().splitlines()[-1])
     else:
@@ -341,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default=str(REPO / "bench" / "out"))
     p.add_argument("--shard-docs", type=int, default=500)
     p.add_argument("--json", help="also write the results here")
+    p.add_argument("--small", type=int, default=0, metavar="CHARS",
+                   help="corpus of small text dumps: the first ~CHARS characters of each text template")
     p.add_argument("--child", help=argparse.SUPPRESS)
     p.add_argument("--corpus", help=argparse.SUPPRESS)
     p.add_argument("--child-out", help=argparse.SUPPRESS)
@@ -365,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
         configs.insert(configs.index("bare") + 1, "floor")
     results = []
     for n in a.n:
-        corpus = build_corpus(n, root)
+        corpus = build_corpus(n, root, a.small)
         for c in configs:
             print(f"[{time.strftime('%H:%M:%S')}] N={n} {c} ...", file=sys.stderr, flush=True)
             r = measure(c, corpus, root, n, a.shard_docs)

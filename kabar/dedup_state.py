@@ -5,13 +5,12 @@ Exact duplicates are quarantined and near duplicates flagged through MinHash LSH
 article's versions seen so far; a body the article already has loads nothing.
 
 Earlier runs are asked through `StateIndex` lookups, one batch per shard (`prefetch`);
-this run's own documents are kept in memory. `state()` returns the keys this run adds,
-written as its segments at commit. MinHash signatures come from the `minhash`
+this run's own documents are kept in memory, once each (a document's prefetched answers
+are dropped once it is checked; the keys `state()` returns for the commit's segments are
+derived from the run's own maps, not kept a second time). MinHash signatures come from the `minhash`
 step (computed where the shard ran), else from `kabar.dedup.signature`.
 """
 from __future__ import annotations
-
-from collections import defaultdict
 
 import numpy as np
 from datasketch import MinHashLSH
@@ -39,10 +38,11 @@ class IndexedDeduper:
         self.index = index
         self._seen: dict[str, dict] = {}  # doc_id -> prefetched answers
         self.doc_ids: set[str] = set()
-        self.bodies: dict[str, tuple[str, str]] = {}  # sha1 -> (doc_id, article_id), this run
-        self.articles: dict[str, list[tuple[int, str]]] = defaultdict(list)  # article -> [(version, sha1)]
-        self.bands: dict[bytes, list[str]] = defaultdict(list)
-        self.new: dict[str, list[tuple[bytes, str]]] = defaultdict(list)
+        self.bodies: dict[str, tuple[str, str, int]] = {}  # sha1 -> (doc_id, article_id, version), this run
+        self.articles: dict[str, int] = {}  # article -> its latest version loaded by this run
+        # band key -> the doc_id that has it, a list only once a second one does (most
+        # keys have one document: a list each doubled the run's memory per document)
+        self.bands: dict[bytes, str | list[str]] = {}
 
     def prefetch(self, docs: list[Doc]) -> None:
         docs = [d for d in docs if d.doc_id not in self._seen]
@@ -68,7 +68,7 @@ class IndexedDeduper:
     def check(self, doc: Doc) -> None:
         """Record `doc` as loaded (setting article_id, version, near_duplicate_of) or raise Rejected."""
         self.prefetch([doc])
-        seen = self._seen[doc.doc_id]
+        seen = self._seen.pop(doc.doc_id)  # answered once: memory stays the run's own keys
         doc_id, sha, art = doc.doc_id, doc.content_sha1, seen["article"]
         if seen["loaded"] or doc_id in self.doc_ids:
             raise Rejected("already_loaded", f"doc_id {doc_id} is already in the dataset")
@@ -77,20 +77,34 @@ class IndexedDeduper:
             if first[1] == art and seen["by_url"]:  # the same page crawled again, unchanged
                 raise Rejected("already_loaded", f"article {art} already has this body (doc_id {first[0]})")
             raise Rejected("exact_duplicate", f"same body as doc_id {first[0]}")
-        earlier = [int(v.split("|", 1)[0]) for v in seen["versions"]] + [v for v, _ in self.articles[art]]
-        version = max(earlier, default=0) + 1
-        near = set(seen["near"]) | {x for k in seen["bands"] for x in self.bands.get(k, ())}
+        earlier = [int(v.split("|", 1)[0]) for v in seen["versions"]] + [self.articles.get(art, 0)]
+        version = max(earlier) + 1
+        near = set(seen["near"]) | {x for k in seen["bands"] for x in self._band(k)}
         doc.near_duplicate_of = sorted(near)[0] if near else None
         doc.article_id, doc.version = art, version
         self.doc_ids.add(doc_id)
-        self.bodies[sha] = (doc_id, art)
-        self.articles[art].append((version, sha))
+        self.bodies[sha] = (doc_id, art, version)
+        self.articles[art] = version
         for k in seen["bands"]:
-            self.bands[k].append(doc_id)
-        self.new["doc_id"].append((key_of(doc_id), ""))
-        self.new["sha1"].append((key_of(sha), f"{doc_id}|{art}"))
-        self.new["article"].append((key_of(art), f"{version}|{sha}|{doc_id}"))
-        self.new["band"].extend((k, doc_id) for k in seen["bands"])
+            have = self.bands.get(k)
+            if have is None:
+                self.bands[k] = doc_id
+            elif isinstance(have, str):
+                self.bands[k] = [have, doc_id]
+            else:
+                have.append(doc_id)
+
+    def _band(self, key: bytes) -> list[str] | tuple[str, ...]:
+        have = self.bands.get(key, ())
+        return (have,) if isinstance(have, str) else have
 
     def state(self) -> dict[str, list[tuple[bytes, str]]]:
-        return dict(self.new)
+        """The (key, value) pairs this run adds to each kind of the keyed state."""
+        if not self.doc_ids:
+            return {}
+        return {
+            "doc_id": [(key_of(i), "") for i in self.doc_ids],
+            "sha1": [(key_of(sha), f"{doc_id}|{art}") for sha, (doc_id, art, _) in self.bodies.items()],
+            "article": [(key_of(art), f"{v}|{sha}|{doc_id}") for sha, (doc_id, art, v) in self.bodies.items()],
+            "band": [(k, doc_id) for k in self.bands for doc_id in self._band(k)],
+        }

@@ -50,3 +50,27 @@ def test_versions_across_runs(tmp_path):
     with pytest.raises(Rejected) as e:
         second.check(a1)  # the very same document again
     assert e.value.reason == "already_loaded"
+
+
+def test_run_state_kept_once_and_every_key_committed(tmp_path):
+    """The driver keeps a checked document's keys once (its prefetched answers dropped), and
+    `state()` still lists every pair: near duplicates share band keys, both doc_ids listed."""
+    fs = fsspec.filesystem("file")
+    dd = IndexedDeduper(StateIndex(fs, str(tmp_path)))
+    a = doc("https://kompas.com/read/1/a", BODY, "a")
+    b = doc("https://kompas.com/read/2/b", BODY + " tambahan", "b")  # a near duplicate of a
+    a2 = doc("https://kompas.com/read/1/a", BODY + " Ralat.", "a2")  # a's article, second version
+    dd.prefetch([a, b, a2])
+    for d in (a, b, a2):
+        dd.check(d)
+    assert dd._seen == {}
+    assert b.near_duplicate_of == a.doc_id and a2.version == 2
+    st = dd.state()
+    assert sorted(v for _, v in st["doc_id"]) == ["", "", ""]
+    assert sorted(v.split("|")[0] for _, v in st["article"]) == ["1", "1", "2"]
+    shared = [k for k, v in st["band"] if v == b.doc_id and (k, a.doc_id) in st["band"]]
+    assert shared
+    commit(StateIndex(fs, str(tmp_path)), dd, "r1")
+    again = IndexedDeduper(StateIndex(fs, str(tmp_path)))
+    with pytest.raises(Rejected):
+        again.check(doc("https://kompas.com/read/2/b", BODY + " tambahan", "b"))

@@ -52,3 +52,18 @@ def test_cli_success_prints_summary_without_tracebacks(seeds_dir, tmp_path):
     assert "read 5  loaded 5  quarantined 0  (reconciled: yes)" in proc.stdout
     assert "Traceback" not in proc.stdout + proc.stderr
     assert "telemetry" not in (proc.stdout + proc.stderr).lower()
+
+
+
+def test_cached_run_steps_nested_same_rows(harness, seeds_dir, tmp_path):
+    """Uncached, a shard's steps are plain calls in its one task run; cached, each shard step is
+    a nested task run of its own again: both paths give the same rows."""
+    from flows.kabar_flow import kabar_flow
+
+    plain = kabar_flow(inputs=[str(seeds_dir)], out=str(tmp_path / "plain"))
+    cached = kabar_flow(inputs=[str(seeds_dir)], out=str(tmp_path / "cached"), cache=True)
+    assert plain["status"] == cached["status"] == "success"
+    assert plain["counts"]["loaded"] == cached["counts"]["loaded"] == 5
+    cols = ["doc_id", "title", "text", "language", "published_at"]
+    assert (read_table(tmp_path / "plain" / "articles").select(cols).sort_by("doc_id")
+            == read_table(tmp_path / "cached" / "articles").select(cols).sort_by("doc_id"))
