@@ -100,3 +100,9 @@ SUBHEADING_GAP_LINES = 1  # ...furniture lines between it and the prose on eithe
 HTML_FAVOR_PRECISION = False
 HTML_FAVOR_RECALL = False
 HTML_INCLUDE_TABLES = True
+HTML_LOOSE_TEXT_MIN_WORDS = 8  # direct text of a container this long beside blocks or <br>s is paragraphs (html_paragraphs)
+# trafilatura's paragraphs that the text path's line classifier calls furniture (html_lines):
+HTML_DROP_REASONS = ("phrase:", "read_also")  # line reasons (a trailing ":" matches a family)
+HTML_DROP_META = ("byline", "editor", "date")  # header-data lines (meta.txt labels), unless prose
+HTML_SHORT_BODY_LINES = 3  # at most this many article lines in trafilatura's body: a short article (html_lines)...
+HTML_AGREE_SHARE = 0.5  # ...whose body is the page lines the text path keeps with this share of shingles in trafilatura's
