@@ -11,7 +11,8 @@ body region, which trafilatura's markup-based choice is better at. Which reasons
 meta labels count is in settings (`HTML_DROP_REASONS`, `HTML_DROP_META`).
 
 Signal `short_article_page`: when the text path finds at most `HTML_SHORT_BODY_LINES`
-article lines in trafilatura's body, the article is short and trafilatura, finding
+article lines (`HTML_SHORT_BODY_CHARS` characters) in trafilatura's body, before any other line the text path keeps there,
+and its other lines are short ones (links, labels) below them, the article is short and trafilatura, finding
 little, took much of the page around it (the headline, byline and share bar glued to
 the lede in one paragraph, the related and popular lists after it). Then the text path
 reads the page's visible text as a second opinion, and the body is the lines both agree
@@ -71,8 +72,11 @@ def short_article_zones(paras: list[str], title: str | None, page_text, label_te
     agree; None otherwise, or when they agree on nothing. `label_text` is the text
     classifier (passed in, as to `clean_html`)."""
     own, _ = label_text("\n".join(p.replace("\n", " ") for p in paras))
-    if sum(z.zone == BODY and z.reason in PROSE for z in own) > S.HTML_SHORT_BODY_LINES:
-        return None
+    prose = [z for z in own if z.zone == BODY and z.reason in PROSE]
+    if len(prose) > S.HTML_SHORT_BODY_LINES or sum(len(z.text) for z in prose) > S.HTML_SHORT_BODY_CHARS \
+            or any(z not in prose and len(z.text.split()) > S.HTML_SHORT_REST_MAX_WORDS for z in own) \
+            or not prose or next(z for z in own if z.zone == BODY) is not prose[0]:
+        return None  # a long article, other long lines trafilatura read as its body, or data above the prose
     title_key = _title_key(title)
     held = _shingles(" ".join(paras))
     zones, _ = label_text(page_text())
