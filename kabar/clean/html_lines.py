@@ -12,7 +12,7 @@ meta labels count is in settings (`HTML_DROP_REASONS`, `HTML_DROP_META`).
 
 Signal `short_article_page`: when the text path finds at most `HTML_SHORT_BODY_LINES`
 article lines (`HTML_SHORT_BODY_CHARS` characters) in trafilatura's body, before any other line the text path keeps there,
-and its other lines are short ones (links, labels) below them, the article is short and trafilatura, finding
+and its other lines are a few short ones (links, labels) below them, the article is short and trafilatura, finding
 little, took much of the page around it (the headline, byline and share bar glued to
 the lede in one paragraph, the related and popular lists after it). Then the text path
 reads the page's visible text as a second opinion, and the body is the lines both agree
@@ -51,13 +51,16 @@ def furniture(paras: list[str], title: str | None) -> list[str]:
     lines = read_lines(content)
     title_key = _title_key(title)
     out = [""] * len(paras)
+    seen_prose = False
     for line in lines:  # paragraphs are non-empty, so line.no is the paragraph's index
         if _is_title(line.text, title_key):
             out[line.no] = "repeated_title"
         elif line.cls == BAD and _dropped(line.reason):
             out[line.no] = line.reason
-        elif line.meta in S.HTML_DROP_META and line.cls != GOOD:
-            out[line.no] = line.meta
+        elif line.meta in S.HTML_DROP_META and line.cls != GOOD and line.n_words <= S.HTML_META_MAX_WORDS \
+                and (line.meta in S.HTML_TAIL_META or not seen_prose):
+            out[line.no] = line.meta  # header data atop the article (below it, a dated line is a table row)
+        seen_prose = seen_prose or line.cls == GOOD
     return out
 
 
@@ -74,6 +77,7 @@ def short_article_zones(paras: list[str], title: str | None, page_text, label_te
     own, _ = label_text("\n".join(p.replace("\n", " ") for p in paras))
     prose = [z for z in own if z.zone == BODY and z.reason in PROSE]
     if len(prose) > S.HTML_SHORT_BODY_LINES or sum(len(z.text) for z in prose) > S.HTML_SHORT_BODY_CHARS \
+            or len(own) - len(prose) > S.HTML_SHORT_REST_MAX_LINES \
             or any(z not in prose and len(z.text.split()) > S.HTML_SHORT_REST_MAX_WORDS for z in own) \
             or not prose or next(z for z in own if z.zone == BODY) is not prose[0]:
         return None  # a long article, other long lines trafilatura read as its body, or data above the prose
