@@ -1,5 +1,11 @@
 """HTML pages: trafilatura for the body; the text classifier when it finds nothing.
 
+Around trafilatura: loose article text in a container is made into paragraphs first
+(html_paragraphs.py, detik's `<br><br>` bodies); its paragraphs then go through the text
+path's line classifier, which drops the headline, header data and in-article furniture
+(html_lines.py); on a short article's page the text path's reading of the visible text is
+a second opinion (signal `short_article_page`). Their thresholds: html_settings.py.
+
 The trafilatura settings (precision/recall, tables) live in settings.py and were chosen
 by body F1 on the WCXB dev articles (see `kabar eval clean … --mode html`).
 

@@ -8,20 +8,22 @@ lists of each language, read-also labels, meta.txt patterns, photo credits), so 
 trafilatura's paragraphs is read as a line of a dump (`lines.read_lines`) and goes when
 it is such a line: only the line-level judgements, not the text path's choice of a
 body region, which trafilatura's markup-based choice is better at. Which reasons and
-meta labels count is in settings (`HTML_DROP_REASONS`, `HTML_DROP_META`).
+meta labels count is in html_settings.py (`DROP_REASONS`, `DROP_META`).
 
-Signal `short_article_page`: when the text path finds at most `HTML_SHORT_BODY_LINES`
-article lines (`HTML_SHORT_BODY_CHARS` characters) in trafilatura's body, before any other line the text path keeps there,
-and its other lines are a few short ones (links, labels) below them, the article is short and trafilatura, finding
-little, took much of the page around it (the headline, byline and share bar glued to
-the lede in one paragraph, the related and popular lists after it). Then the text path
+Signal `short_article_page`: when the text path finds at most `SHORT_BODY_LINES`
+article lines (`SHORT_BODY_CHARS` characters) in trafilatura's body, before any other
+line it keeps there, and the other lines are a few short ones (links, labels), the
+article is short and trafilatura, finding little, took much of the page around it
+(the headline, byline and share bar glued to the lede in one paragraph, the related and
+popular lists after it). Then the text path
 reads the page's visible text as a second opinion, and the body is the lines both agree
 on: what the text path calls body and trafilatura's body holds.
 """
 from __future__ import annotations
 
 import re
-from kabar.clean import settings as S
+
+from kabar.clean import html_settings as H
 from kabar.clean import signals as sig
 from kabar.clean.lines import BAD, GOOD, NEAR, read_lines
 from kabar.enrich.title import strip_site_suffix
@@ -32,9 +34,8 @@ PROSE = (GOOD, NEAR)  # the body zones that count as article lines (not list ite
 SHINGLE = 4  # words per shingle when a page line is looked up in trafilatura's body
 
 
-
 def _dropped(reason: str) -> bool:
-    return any(reason == r or r.endswith(":") and reason.startswith(r) for r in S.HTML_DROP_REASONS)
+    return any(reason == r or r.endswith(":") and reason.startswith(r) for r in H.DROP_REASONS)
 
 
 def _title_key(title: str | None) -> str | None:
@@ -57,8 +58,8 @@ def furniture(paras: list[str], title: str | None) -> list[str]:
             out[line.no] = "repeated_title"
         elif line.cls == BAD and _dropped(line.reason):
             out[line.no] = line.reason
-        elif line.meta in S.HTML_DROP_META and line.cls != GOOD and line.n_words <= S.HTML_META_MAX_WORDS \
-                and (line.meta in S.HTML_TAIL_META or not seen_prose):
+        elif line.meta in H.DROP_META and line.cls != GOOD and line.n_words <= H.META_MAX_WORDS \
+                and (line.meta in H.TAIL_META or not seen_prose):
             out[line.no] = line.meta  # header data atop the article (below it, a dated line is a table row)
         seen_prose = seen_prose or line.cls == GOOD
     return out
@@ -76,9 +77,9 @@ def short_article_zones(paras: list[str], title: str | None, page_text, label_te
     classifier (passed in, as to `clean_html`)."""
     own, _ = label_text("\n".join(p.replace("\n", " ") for p in paras))
     prose = [z for z in own if z.zone == BODY and z.reason in PROSE]
-    if len(prose) > S.HTML_SHORT_BODY_LINES or sum(len(z.text) for z in prose) > S.HTML_SHORT_BODY_CHARS \
-            or len(own) - len(prose) > S.HTML_SHORT_REST_MAX_LINES \
-            or any(z not in prose and len(z.text.split()) > S.HTML_SHORT_REST_MAX_WORDS for z in own) \
+    if len(prose) > H.SHORT_BODY_LINES or sum(len(z.text) for z in prose) > H.SHORT_BODY_CHARS \
+            or len(own) - len(prose) > H.SHORT_REST_MAX_LINES \
+            or any(z not in prose and len(z.text.split()) > H.SHORT_REST_MAX_WORDS for z in own) \
             or not prose or next(z for z in own if z.zone == BODY) is not prose[0]:
         return None  # a long article, other long lines trafilatura read as its body, or data above the prose
     title_key = _title_key(title)
@@ -90,7 +91,7 @@ def short_article_zones(paras: list[str], title: str | None, page_text, label_te
             z = ZoneLine(z.line_no, z.text, DROPPED, "repeated_title")
         elif z.zone == BODY:
             mine = _shingles(z.text)
-            if len(mine & held) < S.HTML_AGREE_SHARE * len(mine):
+            if len(mine & held) < H.AGREE_SHARE * len(mine):
                 z = ZoneLine(z.line_no, z.text, DROPPED, "not_in_trafilatura")
         elif z.zone == TITLE:  # the headline is the page's <title>, set apart by clean_html
             z = ZoneLine(z.line_no, z.text, DROPPED, "repeated_title")

@@ -5,7 +5,7 @@ Some outlets (detik and its network) print the article as text directly inside o
 boxes, related links) as child `<div>`s between them. To lxml the text after a widget
 is that widget's `tail`: when trafilatura prunes the widget it loses the paragraph with
 it, and the paragraphs it keeps come out glued into one line. Signal `loose_text`: a
-container holding a run of direct text of at least `HTML_LOOSE_TEXT_MIN_WORDS` words
+container holding a run of direct text of at least `LOOSE_TEXT_MIN_WORDS` words
 beside block children or `<br>`s gets each run of text and inline markup between two
 breaks or blocks wrapped in a `<p>`, the structure the page means.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from kabar.clean import settings as S
+from kabar.clean import html_settings as H
 
 CONTAINERS = ("div", "article", "section", "main", "td")
 BREAKS = frozenset(("br", "hr"))
@@ -27,8 +27,8 @@ def _words(text: str | None) -> int:
 
 def _has_loose_text(el) -> bool:
     """Direct text long enough to be a paragraph, beside a block child or a line break."""
-    loose = _words(el.text) >= S.HTML_LOOSE_TEXT_MIN_WORDS or any(
-        _words(c.tail) >= S.HTML_LOOSE_TEXT_MIN_WORDS for c in el)
+    loose = _words(el.text) >= H.LOOSE_TEXT_MIN_WORDS or any(
+        _words(c.tail) >= H.LOOSE_TEXT_MIN_WORDS for c in el)
     return loose and any(not isinstance(c.tag, str) or c.tag not in INLINE for c in el)
 
 
