@@ -75,6 +75,10 @@ def short_article_zones(paras: list[str], title: str | None, page_text, label_te
     short article (signal `short_article_page`), body where the text path and trafilatura
     agree; None otherwise, or when they agree on nothing. `label_text` is the text
     classifier (passed in, as to `clean_html`)."""
+    long = [p for p in paras if len(p.split()) > H.SHORT_REST_MAX_WORDS]  # each must be an article line
+    if len(paras) > H.SHORT_BODY_LINES + H.SHORT_REST_MAX_LINES or len(long) > H.SHORT_BODY_LINES \
+            or sum(map(len, long)) > H.SHORT_BODY_CHARS:
+        return None  # decided by word counts alone: the text path need not read the lines (most pages)
     own, _ = label_text("\n".join(p.replace("\n", " ") for p in paras))
     prose = [z for z in own if z.zone == BODY and z.reason in PROSE]
     if len(prose) > H.SHORT_BODY_LINES or sum(len(z.text) for z in prose) > H.SHORT_BODY_CHARS \
