@@ -1,5 +1,11 @@
 """HTML pages: trafilatura for the body; the text classifier when it finds nothing.
 
+Around trafilatura: loose article text in a container is made into paragraphs first
+(html_paragraphs.py, detik's `<br><br>` bodies); its paragraphs then go through the text
+path's line classifier, which drops the headline, header data and in-article furniture
+(html_lines.py); on a short article's page the text path's reading of the visible text is
+a second opinion (signal `short_article_page`). Their thresholds: html_settings.py.
+
 The trafilatura settings (precision/recall, tables) live in settings.py and were chosen
 by body F1 on the WCXB dev articles (see `kabar eval clean … --mode html`).
 
@@ -19,7 +25,9 @@ from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import load_html
 
 from kabar.clean import settings as S
-from kabar.record import BODY, TITLE, Doc, ZoneLine
+from kabar.clean.html_lines import furniture, short_article_zones
+from kabar.clean.html_paragraphs import wrap_loose_text
+from kabar.record import BODY, DROPPED, TITLE, Doc, ZoneLine
 
 FIELDS = ("title", "author", "url", "hostname")
 # htmldate's original date (non-extensive search), as trafilatura's metadata asked it, with
@@ -119,6 +127,8 @@ def clean_html(doc: Doc, label_text) -> None:
     from kabar.enrich import htmlmeta  # enrich reads the page's metadata from this parse
 
     tree = parse(doc.content)
+    if tree is not None:
+        wrap_loose_text(tree)
     data = extract(tree, doc.url) if tree is not None else {}
     # as with trafilatura's metadata before: no fields when it extracted nothing
     doc.html_meta = page_fields(tree, doc.url) if data else dict.fromkeys(FIELDS)
@@ -131,5 +141,15 @@ def clean_html(doc: Doc, label_text) -> None:
         return
     doc.title = doc.html_meta.get("title")
     zones = [ZoneLine(0, doc.title, TITLE, "html_meta")] if doc.title else []
-    zones += [ZoneLine(i, para, BODY, "trafilatura") for i, para in enumerate(body, start=1)]
+    why = furniture(body, doc.title)
+    if all(why):  # never lose an article to the filter: trafilatura's body as it was
+        why = [""] * len(body)
+    kept = [para for para, reason in zip(body, why) if not reason]
+    short = short_article_zones(kept, doc.title, lambda: visible_text(doc.content), label_text)
+    if short is not None:
+        doc.html_meta["second_opinion"] = "short_article_page"
+        doc.zones = zones + short
+        return
+    zones += [ZoneLine(i, para, DROPPED, reason) if reason else ZoneLine(i, para, BODY, "trafilatura")
+              for i, (para, reason) in enumerate(zip(body, why), start=1)]
     doc.zones = zones

@@ -10,7 +10,8 @@ Two layouts are read:
   kind of dump the text path gets in production; in `html` mode the markup is fed.
 
 - the id-news folder (`articles.jsonl`, no ground-truth/): text dumps generated around
-  its real article bodies (kabar.evaluate.id_dumps), gold = the body paragraphs.
+  its real article bodies (kabar.evaluate.id_dumps), or in `html` mode article pages
+  (kabar.evaluate.id_pages), gold = the body paragraphs.
 
 A split of either layout is named by a suffix: `DIR@even` / `DIR@odd` keep the pages
 whose id is even / odd (numeric ids; others by a CRC-32 of the id), `ID_NEWS@tune` /
@@ -142,7 +143,9 @@ def read_gold(gold_path: str | Path, inputs: str | Path = "seeds", mode: str = "
     from kabar.evaluate import id_dumps
 
     if id_dumps.is_id_news(gold_path):
-        pairs = id_dumps.read_pairs(gold_path, split)
+        from kabar.evaluate import id_pages
+
+        pairs = (id_pages if mode == "html" else id_dumps).read_pairs(gold_path, split)
         return pairs[:limit] if limit else pairs
     if split in ID_SPLITS:
         raise ValueError(f"@{split} names a half of the id-news dumps, not of {gold_path}")
