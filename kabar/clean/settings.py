@@ -61,7 +61,8 @@ CARD_BUTTON_MAX_WORDS = 4  # ...when this short...
 CARD_MAX_LINES = 6  # ...and the cards are at most this many lines apart  # a heading is short; a sentence naming comments is prose
 
 # --- head and meta ---
-HEAD_MAX_LINES = 80  # title and meta are looked for in the lines before the body, up to here
+HEAD_MAX_LINES = 80  # the headline is looked for in this many lines right above the body (and the top ones)
+TITLE_TOP_LINES = 3  # the <title> printed atop many dumps: always a title candidate, however long the head
 TITLE_MIN_WORDS = 2
 TITLE_MAX_WORDS = 35
 SITE_CUT_MIN_WORDS = 3  # a dump's headline line loses its site segments (`… | Site`) only when this many words stay

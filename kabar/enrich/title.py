@@ -331,7 +331,11 @@ def pick_title(head: list[Line], body_stems: set[str]) -> int | None:
     from kabar.clean import settings as S
     from kabar.clean import signals as sig
 
-    cands = [i for i, l in enumerate(head[: S.HEAD_MAX_LINES]) if _title_candidate(l)]
+    # the <title> printed atop the dump, and the lines right above the body (the <h1> sits
+    # there, past however many menu lines): a long head's middle is navigation
+    n = len(head)
+    window = [*range(min(n, S.TITLE_TOP_LINES)), *range(max(S.TITLE_TOP_LINES, n - S.HEAD_MAX_LINES), n)]
+    cands = [i for i in window if _title_candidate(head[i])]
     keys = {i: sig.normalise(strip_site_suffix(head[i].text)) for i in cands}
     fits = {i for i in cands if sig.share_in(head[i].stems, body_stems) >= S.TITLE_BODY_SHARE}
     for i in cands:
