@@ -76,20 +76,25 @@ def _labelled(line: Line) -> bool:
     return bool(colon) and 0 < len(label.split()) <= S.DATA_HEADING_MAX_WORDS and not sig.ends_sentence(label)
 
 
-def closing_data_end(lines: list[Line], runs: list[tuple[int, int]], e: int) -> int:
+def closing_data_end(lines: list[Line], runs: list[tuple[int, int]], e: int, off: list[bool] | None = None) -> int:
     """Signal `closing_data`: rows of data under the last paragraph (a line-up's `Pelatih:` /
     `Wasit:` lines, a list of scores, `Level 1: …` rows) belong to the body when they repeat
     the form of a row the body already holds, or when several rows in a row share one form
     (fewer under a heading ending in a colon, `Susunan Pemain:`); furniture may sit between
-    them, a short heading above them."""
+    them, a short heading above them, and another story's teaser (an off-topic paragraph
+    with its headline)."""
     rows: list[tuple[int, str]] = []
+    teaser: list[int] = []
     j, gap, announced = e, 0, False
     while j < len(lines) and gap <= S.DATA_GAP_LINES:
         line = lines[j]
         text = line.text.rstrip()
         heading = not rows and line.cls != GOOD and not line.meta and not line.reason \
             and line.n_words <= S.DATA_HEADING_MAX_WORDS
-        if heading and text.endswith(":"):
+        if off and _teaser_line(lines, j, off):
+            teaser.append(j)
+            gap += 1
+        elif heading and text.endswith(":"):
             announced, gap = True, gap + 1
         elif (shape := _data_shape(line)) is not None:
             rows.append((j, shape))
@@ -116,4 +121,14 @@ def closing_data_end(lines: list[Line], runs: list[tuple[int, int]], e: int) -> 
         for i, _ in rows[k:k + same]:
             lines[i].reason = "closing_data"
         end, k = rows[k + same - 1][0] + 1, k + same
+    for i in teaser:
+        if i < end:  # inside the body now: the teaser's lines go, as `mark_teasers` drops them
+            lines[i].cls, lines[i].reason = BAD, "teaser" if off[i] else "teaser_headline"
     return end
+
+
+def _teaser_line(lines: list[Line], j: int, off: list[bool]) -> bool:
+    """An off-topic paragraph, or the headline right above one: another story's teaser."""
+    if off[j]:
+        return True
+    return j + 1 < len(lines) and off[j + 1] and not lines[j].sentence and lines[j].cls != GOOD and not lines[j].meta

@@ -30,6 +30,7 @@ def _after_dateline(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
     (photo captions, a lead image's English credit) belongs to the head."""
     if not runs:
         return runs
+    runs = _lede_under_header(lines, runs)
     s, e = runs[0]
     if s > 0 and _is_lede(lines[s - 1]):
         # signal `lede_above`: a lede dense with names (`JAKARTA - Polda Metro Jaya…`) has
@@ -54,6 +55,33 @@ def _after_dateline(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
     return runs
 
 
+def _lede_under_header(lines: list[Line], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Signal `lede_under_header`: a short article (one or two sentences) loses the best run
+    to a larger block below it (a teaser, a promo). A sentence opening with its dateline
+    (`JAKARTA (Pos Kota) – …`) right under the date or byline line is the article's lede:
+    the body starts there; and when the outlet's editor code (`(pdy/syb)`) closes it, the
+    article ends there, what follows the code being other stories."""
+    s = runs[0][0]
+    if opens_with_dateline(lines[s].text):
+        return runs
+    for i in range(max(1, s - S.LEDE_LOOKBACK_LINES), s):
+        l = lines[i]
+        if l.cls == BAD or l.meta or l.n_words < S.NEAR_MIN_WORDS or not l.sentence or not opens_with_dateline(l.text):
+            continue
+        if not any(lines[j].meta in ("date", "byline") for j in range(max(0, i - S.LEDE_HEADER_LINES), i)):
+            continue
+        e = i + 1
+        while e < s and lines[e].cls in (GOOD, NEAR) and not lines[e].meta:
+            e += 1
+        k = e
+        while k < s and lines[k].cls == BAD and not lines[k].meta:
+            k += 1
+        if k < s and lines[k].meta == "editor":
+            return [(i, e)]
+        return [(i, e)] + runs
+    return runs
+
+
 def _body_stems(lines: list[Line], runs: list[tuple[int, int]]) -> set[str]:
     """Content stems of the body runs, for the title's body share. A lede's dateline
     (`KOMPAS.com, JAKARTA -`) does not count: it would vouch for the masthead."""
@@ -73,7 +101,7 @@ def _is_lede(line: Line) -> bool:
 
 def _runs_with_coherence(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool], int | None]:
     runs, off, title_i = _coherent_runs(lines)
-    return _before_credits(lines, end_blocks(lines, runs, off)), off, title_i
+    return _before_credits(lines, end_blocks(lines, runs, off), off), off, title_i
 
 
 def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool], int | None]:
@@ -115,14 +143,27 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
 
 def _continues_above(lines: list[Line], s: int, e: int, off: list[bool]) -> bool:
     """Signal `continues_above`: a stretch naming a person or place that the paragraph right
-    above it names (past a piece of furniture, not past a headline) carries on its story."""
+    above it names (past a piece of furniture, not past a headline) carries on its story;
+    signal `past_read_also`: a stretch right under the article's paragraphs past nothing but
+    read-also links (`Tonton juga video: …`) has no headline of its own, as another story's
+    teaser has: it goes on with the article."""
     j = s - 1
     while j >= 0 and s - j <= S.CONTINUE_GAP_LINES and lines[j].cls == BAD:
         j -= 1
-    if j < 0 or lines[j].cls not in (GOOD, NEAR) or off[j]:
-        return False
-    own = set().union(*(lines[i].names for i in range(s, e)))
-    return len(own & lines[j].names) >= S.CONTINUE_SHARED_NAMES
+    if j >= 0 and lines[j].cls in (GOOD, NEAR) and not off[j]:
+        own = set().union(*(lines[i].names for i in range(s, e)))
+        if len(own & lines[j].names) >= S.CONTINUE_SHARED_NAMES:
+            return True
+    j = s - 1
+    while j >= 0 and s - j <= S.READ_ALSO_GAP_LINES and _read_also_link(lines[j]):
+        j -= 1
+    return s - j > 1 and j >= 0 and lines[j].cls == GOOD and not off[j] and lines[s].cls == GOOD
+
+
+def _read_also_link(line: Line) -> bool:
+    """A read-also line with its headline on it (`Baca juga: …`, `Tonton juga video: …`)."""
+    head, colon, rest = line.text.partition(":")
+    return line.cls == BAD and bool(colon and rest.strip()) and bool(read_also_pattern().match(head.strip() + ":"))
 
 
 def _tells_headline(lines: list[Line], s: int, e: int, title_stems: set[str]) -> bool:
@@ -135,7 +176,7 @@ def _tells_headline(lines: list[Line], s: int, e: int, title_stems: set[str]) ->
     return sig.share_in(title_stems, stems) >= S.LEDE_TITLE_SHARE
 
 
-def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _before_credits(lines: list[Line], runs: list[tuple[int, int]], off: list[bool]) -> list[tuple[int, int]]:
     """Signal `before_credits`: the article's last sentences sit right above its reporter
     / editor lines (`Pewarta: …`, `Reporter: …`); one dense with names and figures, too
     poor in function words to be prose, still ends the body there."""
@@ -150,7 +191,7 @@ def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
         j += 1
     if n and j < len(lines) and lines[j].meta in ("byline", "editor"):
         return runs[:-1] + [(s, j)]
-    return runs[:-1] + [(s, _closing_sentences(lines, closing_data_end(lines, runs, announced_list_end(lines, e))))]
+    return runs[:-1] + [(s, _closing_sentences(lines, closing_data_end(lines, runs, announced_list_end(lines, e), off)))]
 
 
 def _closing_sentences(lines: list[Line], e: int) -> int:
