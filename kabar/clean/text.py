@@ -58,17 +58,17 @@ def _after_dateline(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
 def _lede_under_header(lines: list[Line], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Signal `lede_under_header`: a short article (one or two sentences) loses the best run
     to a larger block below it (a teaser, a promo). A sentence opening with its dateline
-    (`JAKARTA (Pos Kota) – …`) right under the date or byline line is the article's lede:
+    (`JAKARTA (Pos Kota) – …`), or holding the headline's words, right under the date or
+    byline line is the article's lede:
     the body starts there; and when the outlet's editor code (`(pdy/syb)`) closes it, the
     article ends there, what follows the code being other stories."""
     s = runs[0][0]
-    if opens_with_dateline(lines[s].text):
-        return runs
     for i in range(max(1, s - S.LEDE_LOOKBACK_LINES), s):
         l = lines[i]
-        if l.cls == BAD or l.meta or l.n_words < S.NEAR_MIN_WORDS or not l.sentence or not opens_with_dateline(l.text):
+        if l.cls == BAD or l.meta or l.n_words < S.NEAR_MIN_WORDS or not l.sentence:
             continue
-        if not any(lines[j].meta in ("date", "byline") for j in range(max(0, i - S.LEDE_HEADER_LINES), i)):
+        header = [j for j in range(max(0, i - S.LEDE_HEADER_LINES), i) if lines[j].meta in ("date", "byline")]
+        if not header or not (opens_with_dateline(l.text) or _tells_headline_above(lines, header[0], l)):
             continue
         e = i + 1
         while e < s and lines[e].cls in (GOOD, NEAR) and not lines[e].meta:
@@ -80,6 +80,16 @@ def _lede_under_header(lines: list[Line], runs: list[tuple[int, int]]) -> list[t
             return [(i, e)]
         return [(i, e)] + runs
     return runs
+
+
+def _tells_headline_above(lines: list[Line], at: int, lede: Line) -> bool:
+    """The line right above the header data is a headline whose words the sentence holds."""
+    j = at - 1
+    while j >= 0 and lines[j].meta:
+        j -= 1
+    if j < 0 or lines[j].sentence or lines[j].cls == GOOD or len(lines[j].stems) < S.LEDE_TITLE_MIN_STEMS:
+        return False
+    return sig.share_in(lines[j].stems, lede.stems) >= S.LEDE_TITLE_SHARE
 
 
 def _body_stems(lines: list[Line], runs: list[tuple[int, int]]) -> set[str]:
