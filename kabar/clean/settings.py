@@ -82,6 +82,7 @@ AD_MARKER_MAX_WORDS = 1  # a furniture line this short between two prose blocks 
 MARKER_MAX_WORDS = 4  # a recurring line this short between two prose blocks is an in-article marker, not the end of the article
 CLOSING_SENTENCE_LINES = 2  # at most this many short sentences right after the body's last paragraph close the article...
 CLOSING_SENTENCE_MIN_WORDS = 5  # ...each a capitalised sentence of at least this many words, ending in a full stop
+NUMBERING_LOOKBACK_LINES = 12  # a numbered subheading goes on with the one numbered before it this close above
 CREDITS_LOOKAHEAD = 40  # ...found within this many lines after it (furniture such as `Baca juga: …`, or a list of data, may sit between)
 LIST_MIN_ITEMS = 2  # a paragraph ending in a colon announces a list of at least this many items
 SHAPE_PREFIX_CHARS = 6  # rows of one table share the start of their form (words and figures blanked)...

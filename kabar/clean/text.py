@@ -8,6 +8,7 @@ nothing is left as body, the largest stretch of prose is (never lose an article)
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from kabar.clean import settings as S
@@ -208,9 +209,15 @@ def _closing_sentences(lines: list[Line], e: int) -> int:
     """Signal `closing_sentence`: a short sentence right under the last paragraph (`Laga
     semifinal akan digelar pada Jumat (8/9/2017).`) still closes the article, a date in it
     or not; furniture is no sentence."""
-    j = e
-    while j < len(lines) and j - e < S.CLOSING_SENTENCE_LINES and _closing_line(lines[j]):
-        j += 1
+    j, n = e, 0
+    while j < len(lines) and n < S.CLOSING_SENTENCE_LINES:
+        if _closing_line(lines[j]):
+            j, n = j + 1, n + 1
+        elif lines[j].cls == BAD and not lines[j].meta and j + 1 < len(lines) and _closing_line(lines[j + 1]) \
+                and lines[j + 1].cls != GOOD:
+            j += 1  # a read-also link or an ad slot printed above the closing sentence
+        else:
+            break
     return j
 
 
@@ -273,7 +280,22 @@ def _furniture_gap(lines: list[Line], s: int, e: int, inner: set[str] = frozense
         return False  # a one-word ad slot (`ADVERTISEMENT`, `Iklan`) sits between paragraphs, not after the article
     if all(_gap_form(lines[i]) in inner for i in range(s, e)) and any(lines[i].cls == BAD for i in range(s, e)):
         return False  # signal `repeated_gap`: the markers (and numbered subheadings) printed between its paragraphs
+    if any(_next_numbered(lines, i) for i in range(s, e)):
+        return False  # signal `numbering_goes_on`: `7. Merasa Depresi` after the body's `6. …`: the article's own list
     return e - s >= S.TAIL_GAP_MIN_LINES or any(lines[i].cls == BAD for i in range(s, e))
+
+
+def _next_numbered(lines: list[Line], i: int) -> bool:
+    """A numbered subheading whose number follows one a little above it (`6.` … `7.`)."""
+    m = _NUMBER.match(lines[i].text)
+    if not m or lines[i].cls in (GOOD, NEAR):
+        return False
+    prev = f"{int(m.group(1)) - 1}"
+    return any((p := _NUMBER.match(lines[j].text)) and p.group(1) == prev
+               for j in range(max(0, i - S.NUMBERING_LOOKBACK_LINES), i))
+
+
+_NUMBER = re.compile(r"^\W{0,2}(\d{1,2})\s*[.)]\s*\S")
 
 
 def _trim_tail_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[bool],
@@ -309,7 +331,8 @@ def _trim_tail_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[
         cta = sig.is_call_to_action(lines[blocks[b][0]].text)
         if not cta and (block_coherence(lines, blocks[b], rest, title_stems) >= S.TAIL_BLOCK_COHERENCE_MIN
                         or shares_names(lines, *blocks[b], body_ids, title_stems, S.TAIL_BLOCK_SHARED_NAMES)
-                        or _continues_above(lines, *blocks[b], off)):
+                        or _continues_above(lines, *blocks[b], off)
+                        or any(sig.continues_prose(lines[i].text) for i in range(*blocks[b]))):
             break
         total, body_chars, cut = rest, body_chars - chars[b], b
     if cut is None:

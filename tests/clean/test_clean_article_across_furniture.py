@@ -57,3 +57,29 @@ def test_one_sentence_lede_under_the_header_is_the_article():
     assert z[lede].zone == BODY
     assert z[TEASER].zone == DROPPED
     assert title == "Ngaku Masih Pemulihan Novanto Janji Datang ke KPK"
+
+
+PAGE_HEAD = ["Contoh.com", "Olahraga", "Federasi Gandeng Sponsor Baru untuk Turnamen", "Senin, 2 Oktober 2017 | 06:20 WIB"]
+
+
+def test_closing_sentence_past_a_read_also_link():
+    closing = "Laga final akan digelar pada Minggu (28/1/2018)."
+    page = "\n".join([*PAGE_HEAD, *BODY_PARAS, "Baca Juga: Jadwal Pemain Indonesia pada Hari Kedua", closing, "Tag", *FOOTER])
+    assert _zones(page)[closing].zone == BODY
+
+
+def test_numbered_section_after_a_caption_goes_on_with_the_list():
+    sections = [("1. Perut Kembung", "Makanan dengan kandungan protein yang sangat tinggi cenderung menyebabkan gangguan pencernaan pada perut kita."),
+                ("2. Merasa Mual", "Tak hanya kembung saja, konsumsi protein yang terlalu banyak juga bisa menyebabkan perut kita merasa mual."),
+                ("3. Merasa Lelah", "Jika kamu memperbanyak konsumsi protein dan mengurangi karbohidrat, tubuh kehilangan sumber energi utamanya.")]
+    page = "\n".join(["Contoh.com", "Kesehatan", "Batasi Konsumsi Protein agar Tak Alami Gangguan", "Senin, 2 Oktober 2017 | 06:20 WIB",
+                      "Ilustrasi. Foto: Contoh/Budi", *BODY_PARAS[1:4], *sections[0], *sections[1], "Ilustrasi. Foto: Contoh/Budi", *sections[2],
+                      "Tonton juga video: Melihat Burung Langka di Pameran", "Baca Lainnya", *FOOTER])
+    z = _zones(page)
+    assert z[sections[2][0]].zone == BODY and z[sections[2][1]].zone == BODY
+
+
+def test_last_block_pointing_back_to_the_article_is_no_tail_block():
+    last = "Ia kemudian melabuhkan hatinya kepada seorang pengusaha asal Surabaya pada akhir 2015 silam."
+    page = "\n".join([*PAGE_HEAD, *BODY_PARAS, "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", last, "Baca Lainnya", *FOOTER])
+    assert _zones(page)[last].zone == BODY
