@@ -286,13 +286,13 @@ def _furniture_gap(lines: list[Line], s: int, e: int, inner: set[str] = frozense
 
 
 def _next_numbered(lines: list[Line], i: int) -> bool:
-    """A numbered subheading whose number follows one a little above it (`6.` … `7.`)."""
+    """A numbered subheading whose number follows one a little above it (`6.` … `7.`), and
+    is not printed above already (a repeat is a link to that section)."""
     m = _NUMBER.match(lines[i].text)
     if not m or lines[i].cls in (GOOD, NEAR):
         return False
-    prev = f"{int(m.group(1)) - 1}"
-    return any((p := _NUMBER.match(lines[j].text)) and p.group(1) == prev
-               for j in range(max(0, i - S.NUMBERING_LOOKBACK_LINES), i))
+    above = {p.group(1) for j in range(max(0, i - S.NUMBERING_LOOKBACK_LINES), i) if (p := _NUMBER.match(lines[j].text))}
+    return f"{int(m.group(1)) - 1}" in above and m.group(1) not in above
 
 
 _NUMBER = re.compile(r"^\W{0,2}(\d{1,2})\s*[.)]\s*\S")
