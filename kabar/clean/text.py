@@ -17,7 +17,7 @@ from kabar.clean.coherence import prose_stretches, shares_names, stretch_coheren
 from kabar.clean.endblocks import end_blocks
 from kabar.clean.head import label_head
 from kabar.clean.lines import BAD, GOOD, NEAR, Line, read_lines
-from kabar.clean.lists import announced_list_end, closing_data_end, line_shape, list_heading, list_item
+from kabar.clean.lists import announced_list_end, closing_data_end, labelled, line_shape, list_heading, list_item
 from kabar.clean.phrases import read_also_pattern
 from kabar.clean.region import body_runs, weight
 from kabar.clean.teasers import drop_second_ledes, mark_teasers
@@ -346,8 +346,8 @@ def _is_related_headline(line: Line, title_stems: set[str], next_line: Line | No
     subheading it shares few words with the title and with the paragraph after it."""
     if next_line is not None and len(line.stems & next_line.stems) >= S.HEADLINE_NEXT_SHARED:
         return False
-    if line.cls == GOOD or line.n_words < S.HEADLINE_MIN_WORDS or line.text.rstrip().endswith("."):
-        return False
+    if line.cls == GOOD or line.n_words < S.HEADLINE_MIN_WORDS or line.text.rstrip().endswith(".") or labelled(line):
+        return False  # a `Label: …` row (`Cadangan: 27 Dede …`) is data, not a headline
     if line.title_case < 0.99:
         return False
     return sig.share_in(line.stems, title_stems) < S.HEADLINE_TITLE_SHARE

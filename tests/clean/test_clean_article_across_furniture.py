@@ -83,3 +83,12 @@ def test_last_block_pointing_back_to_the_article_is_no_tail_block():
     last = "Ia kemudian melabuhkan hatinya kepada seorang pengusaha asal Surabaya pada akhir 2015 silam."
     page = "\n".join([*PAGE_HEAD, *BODY_PARAS, "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", last, "Baca Lainnya", *FOOTER])
     assert _zones(page)[last].zone == BODY
+
+
+def test_lineup_under_a_short_heading_past_furniture_is_body():
+    rows = ["Persipura JayapuraPelatih: Wanderley Junior",
+            "Cadangan: 27 Dede Sulaiman, 28 Andri Ibo, 32 Muhammad Tahir, 44 Yohanis Tjoe, 6 Elisa Yahya Basna"]
+    page = "\n".join([*PAGE_HEAD, *BODY_PARAS, "VIDEO: Pemain Baru Bergabung dengan Klub Ibu Kota", "Susunan Pemain",
+                      "ADVERTISEMENT", *rows, "Topik", *FOOTER])
+    z = _zones(page)
+    assert z["Susunan Pemain"].zone == BODY and all(z[r].zone == BODY for r in rows), [(r, z[r].reason) for r in rows]
