@@ -54,7 +54,7 @@ END_BLOCK_MIN_CHARS = 300  # an end-block heading (end-blocks.txt) ends the body
 END_BLOCK_MAX_AFTER = 0.5  # ...when the prose below it is at most this multiple of the prose above
 THREAD_MIN_MARKS = 2  # this many comment marks (`Jane Doe says`, `Reply`) below the prose: a thread starts at the first
 END_BLOCK_HEADING_MAX_WORDS = 12
-BIO_TAIL_LINES = 4  # an author's bio sentence (end-blocks.txt `bio_sentence`) among the body's last prose lines...
+BIO_TAIL_LINES = 8  # an author's bio sentence (end-blocks.txt `bio_sentence`) among the body's last prose lines...
 BIO_MAX_WORDS = 80  # ...at most this long, ends the body
 DISCLOSURE_MAX_CHARS = 300  # an affiliate disclosure (disclosures.txt) is a line this short; a longer one is a paragraph on the subject
 CARD_MIN_ITEMS = 3  # a short line printed this many times in the body is the button of a card list...
@@ -64,6 +64,7 @@ CARD_MAX_LINES = 6  # ...and the cards are at most this many lines apart  # a he
 # --- head and meta ---
 HEAD_MAX_LINES = 80  # the headline is looked for in this many lines right above the body (and the top ones)
 TITLE_TOP_LINES = 3  # the <title> printed atop many dumps: always a title candidate, however long the head
+TITLE_NEAR_TWIN_SHARE = 0.6  # a line sharing this share of its stems with the <title> atop the dump (and it with the line) is the <h1>
 TITLE_MIN_WORDS = 2
 TITLE_MAX_WORDS = 35
 SITE_CUT_MIN_WORDS = 3  # a dump's headline line loses its site segments (`… | Site`) only when this many words stay

@@ -326,8 +326,9 @@ def _title_candidate(line: Line) -> bool:
 
 def pick_title(head: list[Line], body_stems: set[str]) -> int | None:
     """Index in `head` of the headline: a line printed twice (dump of <title> and <h1>,
-    or a repeated headline) first, else the first headline-shaped line that shares
-    enough words with the body, else the first headline-shaped line."""
+    or a repeated headline) first, then a line sharing most of its words with the <title>
+    atop the dump, else the first headline-shaped line that shares enough words with the
+    body, else the first headline-shaped line."""
     from kabar.clean import settings as S
     from kabar.clean import signals as sig
 
@@ -343,6 +344,15 @@ def pick_title(head: list[Line], body_stems: set[str]) -> int | None:
         if twins and head[i].n_words >= 3 and (i in fits or not body_stems):
             plain = [j for j in [i, *twins] if sig.normalise(head[j].text) == keys[i]]
             return plain[0] if plain else i
+    top = cands[0] if cands and cands[0] < S.TITLE_TOP_LINES and head[cands[0]].n_words >= 3 else None
+    if top is not None:
+        # the <title> atop the dump and the <h1> worded a little differently ("… to Hit the
+        # Road in a Rental Car" / "… on How to Rent a Car"): the <h1> is the headline shown
+        near = [j for j in cands if j >= S.TITLE_TOP_LINES and head[j].n_words >= 3
+                and min(sig.share_in(head[j].stems, head[top].stems), sig.share_in(head[top].stems, head[j].stems))
+                >= S.TITLE_NEAR_TWIN_SHARE]
+        if near:
+            return near[0]
     good = [i for i in cands if head[i].n_words >= 3 and i in fits]
     if good:
         share = {i: sig.share_in(head[i].stems, body_stems) for i in good}

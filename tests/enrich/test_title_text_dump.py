@@ -25,3 +25,11 @@ def test_title_line_atop_a_long_head_is_still_a_candidate():
     page = "\n".join([f"{head} | Example News", *MENU, "Share this article", *PARAS])
     _, title = label_text(page)
     assert title == head
+
+
+def test_h1_worded_a_little_differently_from_the_title_line_is_the_headline():
+    head = "Councils Plan Road Repairs After the Floods"
+    page = "\n".join(["Road Repairs After Floods: Councils Plan Ahead | Example News", "Home", "News", "Politics",
+                      "Garden Tools", "Kitchen Gifts", "Travel Deals", head, *PARAS])
+    _, title = label_text(page)
+    assert title == head
