@@ -310,7 +310,6 @@ def strip_site_suffix(text: str) -> str:
 
 def _title_candidate(line: Line) -> bool:
     from kabar.clean import settings as S
-    from kabar.clean import signals as sig
     from kabar.clean.lines import BAD
 
     if line.cls == BAD and line.reason != "duplicate":
@@ -318,8 +317,15 @@ def _title_candidate(line: Line) -> bool:
     n = line.n_words
     if not (S.TITLE_MIN_WORDS <= n <= S.TITLE_MAX_WORDS) or line.text.rstrip().endswith("."):
         return False
-    text = line.text.strip()
-    if line.meta in ("byline", "editor", "dateline") or (line.meta == "date" and sig.date_words_left(text) < S.TITLE_MIN_WORDS + 1):
+    return _headline_shaped(line.text.strip(), line.meta)
+
+
+@functools.lru_cache(maxsize=16384)  # pure; a site's menu lines recur on each of its pages
+def _headline_shaped(text: str, meta: str) -> bool:
+    from kabar.clean import settings as S
+    from kabar.clean import signals as sig
+
+    if meta in ("byline", "editor", "dateline") or (meta == "date" and sig.date_words_left(text) < S.TITLE_MIN_WORDS + 1):
         return False
     return not (sig.is_breadcrumb(text) or is_masthead(text) or is_byline_shape(text))
 
