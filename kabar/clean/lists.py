@@ -70,30 +70,42 @@ def _data_shape(line: Line) -> str | None:
     return shape if len(shape) >= S.SHAPE_MIN_CHARS else None
 
 
-def _labelled(line: Line) -> bool:
+def _lineup_row(line: Line) -> bool:
+    """A long `Label: value` row under a heading (`Liverpool (4-3-3): Mignolet; …`): prose-long, no sentence."""
+    return line.cls == GOOD and not line.meta and not line.sentence and labelled(line)
+
+
+def labelled(line: Line) -> bool:
     """A `Label: value` line (`Pelatih: Emral Abus`, `Napoli (4-3-3): Reina; …`)."""
     label, colon, _ = line.text.partition(":")
     return bool(colon) and 0 < len(label.split()) <= S.DATA_HEADING_MAX_WORDS and not sig.ends_sentence(label)
 
 
-def closing_data_end(lines: list[Line], runs: list[tuple[int, int]], e: int) -> int:
+def closing_data_end(lines: list[Line], runs: list[tuple[int, int]], e: int, off: list[bool] | None = None) -> int:
     """Signal `closing_data`: rows of data under the last paragraph (a line-up's `Pelatih:` /
     `Wasit:` lines, a list of scores, `Level 1: …` rows) belong to the body when they repeat
     the form of a row the body already holds, or when several rows in a row share one form
     (fewer under a heading ending in a colon, `Susunan Pemain:`); furniture may sit between
-    them, a short heading above them."""
+    them, a short heading above them, and another story's teaser (an off-topic paragraph
+    with its headline)."""
     rows: list[tuple[int, str]] = []
-    j, gap, announced = e, 0, False
+    teaser: list[int] = []
+    j, gap, announced, headed = e, 0, False, False
     while j < len(lines) and gap <= S.DATA_GAP_LINES:
         line = lines[j]
         text = line.text.rstrip()
         heading = not rows and line.cls != GOOD and not line.meta and not line.reason \
             and line.n_words <= S.DATA_HEADING_MAX_WORDS
-        if heading and text.endswith(":"):
+        if off and _teaser_line(lines, j, off):
+            teaser.append(j)
+            gap += 1
+        elif heading and text.endswith(":"):
             announced, gap = True, gap + 1
-        elif (shape := _data_shape(line)) is not None:
-            rows.append((j, shape))
+        elif (shape := _data_shape(line)) is not None or (announced or headed) and _lineup_row(line):
+            rows.append((j, shape or "label:"))
             gap = 0
+        elif heading and not headed:
+            headed = True  # one short heading over the rows (`Susunan Pemain`): the list starts there
         elif line.cls == BAD and not line.meta or heading:
             gap += 1
         else:
@@ -103,7 +115,9 @@ def closing_data_end(lines: list[Line], runs: list[tuple[int, int]], e: int) -> 
         return e
     body_shapes = {sh for s, en in runs for i in range(s, en) if (sh := _data_shape(lines[i]))}
     need = S.LIST_MIN_ITEMS if announced else S.DATA_MIN_ROWS
-    if rows and rows[0][0] == e and e and _labelled(lines[e - 1]) and _labelled(lines[e]):
+    if headed and not announced and labelled(lines[rows[0][0]]):
+        need = 1  # `Susunan Pemain` over `Arema FC Pelatih: …`: a short heading announces `Label: …` rows
+    if rows and rows[0][0] == e and e and labelled(lines[e - 1]) and labelled(lines[e]):
         body_shapes.add(rows[0][1])  # right under a body line of the same `Label: …` kind (`Napoli (4-3-3): …`, `Wasit: …`)
     end, k = e, 0
     while k < len(rows):
@@ -116,4 +130,14 @@ def closing_data_end(lines: list[Line], runs: list[tuple[int, int]], e: int) -> 
         for i, _ in rows[k:k + same]:
             lines[i].reason = "closing_data"
         end, k = rows[k + same - 1][0] + 1, k + same
+    for i in teaser:
+        if i < end:  # inside the body now: the teaser's lines go, as `mark_teasers` drops them
+            lines[i].cls, lines[i].reason = BAD, "teaser" if off[i] else "teaser_headline"
     return end
+
+
+def _teaser_line(lines: list[Line], j: int, off: list[bool]) -> bool:
+    """An off-topic paragraph, or the headline right above one: another story's teaser."""
+    if off[j]:
+        return True
+    return j + 1 < len(lines) and off[j + 1] and not lines[j].sentence and lines[j].cls != GOOD and not lines[j].meta

@@ -131,6 +131,13 @@ def read_also_pattern() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def continues_pattern() -> re.Pattern:
+    """continues.txt (openers pointing back to the paragraph above) as one pattern anchored at the line start."""
+    entries = tuple(load_lines(f"{_DIR}/continues.txt"))
+    return _compile("continues.txt", entries) if entries else re.compile("(?!)")
+
+
+@functools.lru_cache(maxsize=1)
 def cta_pattern() -> re.Pattern:
     """cta.txt (imperative openers of calls to action) as one pattern anchored at the line start."""
     entries = tuple(load_lines(f"{_DIR}/cta.txt"))

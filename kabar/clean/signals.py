@@ -29,6 +29,13 @@ _NAME = re.compile(r"^(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|"
                    + r"))*\s*[,&]?$")
 
 
+def continues_prose(line: str) -> bool:
+    """Opens with a pronoun or connective pointing back (`Ia pun …`, `However, …`), from continues.txt."""
+    from kabar.clean.phrases import continues_pattern
+
+    return continues_pattern().match(line.lstrip(" \"“'‘")) is not None
+
+
 def is_call_to_action(line: str) -> bool:
     """Starts with an imperative of site furniture (`Ikuti …`, `Subscribe …`), from cta.txt."""
     from kabar.clean.phrases import cta_pattern

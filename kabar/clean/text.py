@@ -8,6 +8,7 @@ nothing is left as body, the largest stretch of prose is (never lose an article)
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from kabar.clean import settings as S
@@ -16,7 +17,7 @@ from kabar.clean.coherence import prose_stretches, shares_names, stretch_coheren
 from kabar.clean.endblocks import end_blocks
 from kabar.clean.head import label_head
 from kabar.clean.lines import BAD, GOOD, NEAR, Line, read_lines
-from kabar.clean.lists import announced_list_end, closing_data_end, line_shape, list_heading, list_item
+from kabar.clean.lists import announced_list_end, closing_data_end, labelled, line_shape, list_heading, list_item
 from kabar.clean.phrases import read_also_pattern
 from kabar.clean.region import body_runs, weight
 from kabar.clean.teasers import drop_second_ledes, mark_teasers
@@ -30,6 +31,7 @@ def _after_dateline(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
     (photo captions, a lead image's English credit) belongs to the head."""
     if not runs:
         return runs
+    runs = _lede_under_header(lines, runs)
     s, e = runs[0]
     if s > 0 and _is_lede(lines[s - 1]):
         # signal `lede_above`: a lede dense with names (`JAKARTA - Polda Metro Jaya…`) has
@@ -54,6 +56,43 @@ def _after_dateline(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
     return runs
 
 
+def _lede_under_header(lines: list[Line], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Signal `lede_under_header`: a short article (one or two sentences) loses the best run
+    to a larger block below it (a teaser, a promo). A sentence opening with its dateline
+    (`JAKARTA (Pos Kota) – …`), or holding the headline's words, right under the date or
+    byline line is the article's lede:
+    the body starts there; and when the outlet's editor code (`(pdy/syb)`) closes it, the
+    article ends there, what follows the code being other stories."""
+    s = runs[0][0]
+    for i in range(max(1, s - S.LEDE_LOOKBACK_LINES), s):
+        l = lines[i]
+        if l.cls == BAD or l.meta or l.n_words < S.NEAR_MIN_WORDS or not l.sentence:
+            continue
+        header = [j for j in range(max(0, i - S.LEDE_HEADER_LINES), i) if lines[j].meta in ("date", "byline")]
+        if not header or not (opens_with_dateline(l.text) or _tells_headline_above(lines, header[0], l)):
+            continue
+        e = i + 1
+        while e < s and lines[e].cls in (GOOD, NEAR) and not lines[e].meta:
+            e += 1
+        k = e
+        while k < s and lines[k].cls == BAD and not lines[k].meta:
+            k += 1
+        if k < s and lines[k].meta == "editor":
+            return [(i, e)]
+        return [(i, e)] + runs
+    return runs
+
+
+def _tells_headline_above(lines: list[Line], at: int, lede: Line) -> bool:
+    """The line right above the header data is a headline whose words the sentence holds."""
+    j = at - 1
+    while j >= 0 and lines[j].meta:
+        j -= 1
+    if j < 0 or lines[j].sentence or lines[j].cls == GOOD or len(lines[j].stems) < S.LEDE_TITLE_MIN_STEMS:
+        return False
+    return sig.share_in(lines[j].stems, lede.stems) >= S.LEDE_TITLE_SHARE
+
+
 def _body_stems(lines: list[Line], runs: list[tuple[int, int]]) -> set[str]:
     """Content stems of the body runs, for the title's body share. A lede's dateline
     (`KOMPAS.com, JAKARTA -`) does not count: it would vouch for the masthead."""
@@ -73,7 +112,7 @@ def _is_lede(line: Line) -> bool:
 
 def _runs_with_coherence(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool], int | None]:
     runs, off, title_i = _coherent_runs(lines)
-    return _before_credits(lines, end_blocks(lines, runs, off)), off, title_i
+    return _before_credits(lines, end_blocks(lines, runs, off), off), off, title_i
 
 
 def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool], int | None]:
@@ -115,14 +154,27 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
 
 def _continues_above(lines: list[Line], s: int, e: int, off: list[bool]) -> bool:
     """Signal `continues_above`: a stretch naming a person or place that the paragraph right
-    above it names (past a piece of furniture, not past a headline) carries on its story."""
+    above it names (past a piece of furniture, not past a headline) carries on its story;
+    signal `past_read_also`: a stretch right under the article's paragraphs past nothing but
+    read-also links (`Tonton juga video: …`) has no headline of its own, as another story's
+    teaser has: it goes on with the article."""
     j = s - 1
     while j >= 0 and s - j <= S.CONTINUE_GAP_LINES and lines[j].cls == BAD:
         j -= 1
-    if j < 0 or lines[j].cls not in (GOOD, NEAR) or off[j]:
-        return False
-    own = set().union(*(lines[i].names for i in range(s, e)))
-    return len(own & lines[j].names) >= S.CONTINUE_SHARED_NAMES
+    if j >= 0 and lines[j].cls in (GOOD, NEAR) and not off[j]:
+        own = set().union(*(lines[i].names for i in range(s, e)))
+        if len(own & lines[j].names) >= S.CONTINUE_SHARED_NAMES:
+            return True
+    j = s - 1
+    while j >= 0 and s - j <= S.READ_ALSO_GAP_LINES and _read_also_link(lines[j]):
+        j -= 1
+    return s - j > 1 and j >= 0 and lines[j].cls == GOOD and not off[j] and lines[s].cls == GOOD
+
+
+def _read_also_link(line: Line) -> bool:
+    """A read-also line with its headline on it (`Baca juga: …`, `Tonton juga video: …`)."""
+    head, colon, rest = line.text.partition(":")
+    return line.cls == BAD and bool(colon and rest.strip()) and bool(read_also_pattern().match(head.strip() + ":"))
 
 
 def _tells_headline(lines: list[Line], s: int, e: int, title_stems: set[str]) -> bool:
@@ -135,7 +187,7 @@ def _tells_headline(lines: list[Line], s: int, e: int, title_stems: set[str]) ->
     return sig.share_in(title_stems, stems) >= S.LEDE_TITLE_SHARE
 
 
-def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _before_credits(lines: list[Line], runs: list[tuple[int, int]], off: list[bool]) -> list[tuple[int, int]]:
     """Signal `before_credits`: the article's last sentences sit right above its reporter
     / editor lines (`Pewarta: …`, `Reporter: …`); one dense with names and figures, too
     poor in function words to be prose, still ends the body there."""
@@ -150,16 +202,22 @@ def _before_credits(lines: list[Line], runs: list[tuple[int, int]]) -> list[tupl
         j += 1
     if n and j < len(lines) and lines[j].meta in ("byline", "editor"):
         return runs[:-1] + [(s, j)]
-    return runs[:-1] + [(s, _closing_sentences(lines, closing_data_end(lines, runs, announced_list_end(lines, e))))]
+    return runs[:-1] + [(s, _closing_sentences(lines, closing_data_end(lines, runs, announced_list_end(lines, e), off)))]
 
 
 def _closing_sentences(lines: list[Line], e: int) -> int:
     """Signal `closing_sentence`: a short sentence right under the last paragraph (`Laga
     semifinal akan digelar pada Jumat (8/9/2017).`) still closes the article, a date in it
     or not; furniture is no sentence."""
-    j = e
-    while j < len(lines) and j - e < S.CLOSING_SENTENCE_LINES and _closing_line(lines[j]):
-        j += 1
+    j, n = e, 0
+    while j < len(lines) and n < S.CLOSING_SENTENCE_LINES:
+        if _closing_line(lines[j]):
+            j, n = j + 1, n + 1
+        elif lines[j].cls == BAD and not lines[j].meta and j + 1 < len(lines) and _closing_line(lines[j + 1]) \
+                and lines[j + 1].cls != GOOD:
+            j += 1  # a read-also link or an ad slot printed above the closing sentence
+        else:
+            break
     return j
 
 
@@ -222,7 +280,22 @@ def _furniture_gap(lines: list[Line], s: int, e: int, inner: set[str] = frozense
         return False  # a one-word ad slot (`ADVERTISEMENT`, `Iklan`) sits between paragraphs, not after the article
     if all(_gap_form(lines[i]) in inner for i in range(s, e)) and any(lines[i].cls == BAD for i in range(s, e)):
         return False  # signal `repeated_gap`: the markers (and numbered subheadings) printed between its paragraphs
+    if any(_next_numbered(lines, i) for i in range(s, e)):
+        return False  # signal `numbering_goes_on`: `7. Merasa Depresi` after the body's `6. …`: the article's own list
     return e - s >= S.TAIL_GAP_MIN_LINES or any(lines[i].cls == BAD for i in range(s, e))
+
+
+def _next_numbered(lines: list[Line], i: int) -> bool:
+    """A numbered subheading whose number follows one a little above it (`6.` … `7.`), and
+    is not printed above already (a repeat is a link to that section)."""
+    m = _NUMBER.match(lines[i].text)
+    if not m or lines[i].cls in (GOOD, NEAR):
+        return False
+    above = {p.group(1) for j in range(max(0, i - S.NUMBERING_LOOKBACK_LINES), i) if (p := _NUMBER.match(lines[j].text))}
+    return f"{int(m.group(1)) - 1}" in above and m.group(1) not in above
+
+
+_NUMBER = re.compile(r"^\W{0,2}(\d{1,2})\s*[.)]\s*\S")
 
 
 def _trim_tail_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[bool],
@@ -258,7 +331,8 @@ def _trim_tail_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[
         cta = sig.is_call_to_action(lines[blocks[b][0]].text)
         if not cta and (block_coherence(lines, blocks[b], rest, title_stems) >= S.TAIL_BLOCK_COHERENCE_MIN
                         or shares_names(lines, *blocks[b], body_ids, title_stems, S.TAIL_BLOCK_SHARED_NAMES)
-                        or _continues_above(lines, *blocks[b], off)):
+                        or _continues_above(lines, *blocks[b], off)
+                        or any(sig.continues_prose(lines[i].text) for i in range(*blocks[b]))):
             break
         total, body_chars, cut = rest, body_chars - chars[b], b
     if cut is None:
@@ -272,8 +346,8 @@ def _is_related_headline(line: Line, title_stems: set[str], next_line: Line | No
     subheading it shares few words with the title and with the paragraph after it."""
     if next_line is not None and len(line.stems & next_line.stems) >= S.HEADLINE_NEXT_SHARED:
         return False
-    if line.cls == GOOD or line.n_words < S.HEADLINE_MIN_WORDS or line.text.rstrip().endswith("."):
-        return False
+    if line.cls == GOOD or line.n_words < S.HEADLINE_MIN_WORDS or line.text.rstrip().endswith(".") or labelled(line):
+        return False  # a `Label: …` row (`Cadangan: 27 Dede …`) is data, not a headline
     if line.title_case < 0.99:
         return False
     return sig.share_in(line.stems, title_stems) < S.HEADLINE_TITLE_SHARE

@@ -310,7 +310,6 @@ def strip_site_suffix(text: str) -> str:
 
 def _title_candidate(line: Line) -> bool:
     from kabar.clean import settings as S
-    from kabar.clean import signals as sig
     from kabar.clean.lines import BAD
 
     if line.cls == BAD and line.reason != "duplicate":
@@ -318,20 +317,32 @@ def _title_candidate(line: Line) -> bool:
     n = line.n_words
     if not (S.TITLE_MIN_WORDS <= n <= S.TITLE_MAX_WORDS) or line.text.rstrip().endswith("."):
         return False
-    text = line.text.strip()
-    if line.meta in ("byline", "editor", "dateline") or (line.meta == "date" and sig.date_words_left(text) < S.TITLE_MIN_WORDS + 1):
+    return _headline_shaped(line.text.strip(), line.meta)
+
+
+@functools.lru_cache(maxsize=16384)  # pure; a site's menu lines recur on each of its pages
+def _headline_shaped(text: str, meta: str) -> bool:
+    from kabar.clean import settings as S
+    from kabar.clean import signals as sig
+
+    if meta in ("byline", "editor", "dateline") or (meta == "date" and sig.date_words_left(text) < S.TITLE_MIN_WORDS + 1):
         return False
     return not (sig.is_breadcrumb(text) or is_masthead(text) or is_byline_shape(text))
 
 
 def pick_title(head: list[Line], body_stems: set[str]) -> int | None:
     """Index in `head` of the headline: a line printed twice (dump of <title> and <h1>,
-    or a repeated headline) first, else the first headline-shaped line that shares
-    enough words with the body, else the first headline-shaped line."""
+    or a repeated headline) first, then a line sharing most of its words with the <title>
+    atop the dump, else the first headline-shaped line that shares enough words with the
+    body, else the first headline-shaped line."""
     from kabar.clean import settings as S
     from kabar.clean import signals as sig
 
-    cands = [i for i, l in enumerate(head[: S.HEAD_MAX_LINES]) if _title_candidate(l)]
+    # the <title> printed atop the dump, and the lines right above the body (the <h1> sits
+    # there, past however many menu lines): a long head's middle is navigation
+    n = len(head)
+    window = [*range(min(n, S.TITLE_TOP_LINES)), *range(max(S.TITLE_TOP_LINES, n - S.HEAD_MAX_LINES), n)]
+    cands = [i for i in window if _title_candidate(head[i])]
     keys = {i: sig.normalise(strip_site_suffix(head[i].text)) for i in cands}
     fits = {i for i in cands if sig.share_in(head[i].stems, body_stems) >= S.TITLE_BODY_SHARE}
     for i in cands:
@@ -339,6 +350,15 @@ def pick_title(head: list[Line], body_stems: set[str]) -> int | None:
         if twins and head[i].n_words >= 3 and (i in fits or not body_stems):
             plain = [j for j in [i, *twins] if sig.normalise(head[j].text) == keys[i]]
             return plain[0] if plain else i
+    top = cands[0] if cands and cands[0] < S.TITLE_TOP_LINES and head[cands[0]].n_words >= 3 else None
+    if top is not None:
+        # the <title> atop the dump and the <h1> worded a little differently ("… to Hit the
+        # Road in a Rental Car" / "… on How to Rent a Car"): the <h1> is the headline shown
+        near = [j for j in cands if j >= S.TITLE_TOP_LINES and head[j].n_words >= 3
+                and min(sig.share_in(head[j].stems, head[top].stems), sig.share_in(head[top].stems, head[j].stems))
+                >= S.TITLE_NEAR_TWIN_SHARE]
+        if near:
+            return near[0]
     good = [i for i in cands if head[i].n_words >= 3 and i in fits]
     if good:
         share = {i: sig.share_in(head[i].stems, body_stems) for i in good}

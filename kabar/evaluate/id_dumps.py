@@ -288,9 +288,11 @@ def render(article: dict, paras: list[str], promo: list[str], others: list[dict]
     return dump, paras
 
 
-def read_pairs(folder: str | Path, half: str | None = None) -> list[tuple[dict, Doc]]:
+def read_pairs(folder: str | Path, half: str | None = None, salt: str = "") -> list[tuple[dict, Doc]]:
     """(gold, raw Doc) for the chosen articles of one half (both when `half` is None), or of
-    the `pool` (articles in neither half, rendered with another seed)."""
+    the `pool` (articles in neither half, rendered with another seed). A `salt` renders the
+    same articles with other furniture: a second unseen set, to score a change before and
+    after, never to tune on."""
     from kabar.evaluate.gold import normalise
 
     folder = Path(folder)
@@ -304,7 +306,7 @@ def read_pairs(folder: str | Path, half: str | None = None) -> list[tuple[dict, 
         if half and not pool and half_of(article["id"]) != half:
             continue
         others = [o for o in by_outlet[article["outlet"]] if o["id"] != article["id"]]
-        dump, gold_paras = render(article, paras, promo, others, salt="#pool" if pool else "")
+        dump, gold_paras = render(article, paras, promo, others, salt=("#pool" if pool else "") + salt)
         page_id = article["id"].removeprefix("indosum:")
         gold = normalise(id=page_id, title=title_of(article["url"]), body="\n".join(gold_paras),
                          url=article["url"], outlet_domain=article["outlet"], language="id")

@@ -135,7 +135,8 @@ def test_a_gap_repeating_the_articles_own_markers_is_no_end_of_it():
     lines = read_lines("\n\n".join(page))
     blocks = [(0, 1), (3, 5), (7, 8), (10, 11)]
     inner = _inner_gaps(lines, blocks)
-    assert _furniture_gap(lines, 5, 7) and not _furniture_gap(lines, 5, 7, inner[1])  # the ad slot and a numbered subheading again
+    assert not _furniture_gap(lines, 5, 7, inner[1])  # the ad slot and a numbered subheading again
+    assert not _furniture_gap(lines, 5, 7)  # ... and `7.` follows the `6.` above it: the article's list goes on
     assert _furniture_gap(lines, 8, 10, inner[2])  # a promo line the article never printed before
 
 
