@@ -25,7 +25,9 @@ _FMIX = (np.uint64(33), np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85E
 
 def shingles(text: str) -> set[str]:
     words = _WORD.findall(text.lower())
-    return {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    if len(words) <= SHINGLE:
+        return {" ".join(words)}
+    return set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)))))  # each run of SHINGLE words
 
 
 @functools.cache
@@ -39,19 +41,21 @@ def datasketch_permutations() -> np.ndarray:
 @functools.cache
 def permutations() -> tuple[np.ndarray, np.ndarray]:
     a, b = datasketch_permutations()
-    return a.reshape(1, -1), b.reshape(1, -1)
+    return a.ravel(), b.ravel()
 
 
 def signature(text: str) -> np.ndarray:
     """The body's MinHash values, uint64[NUM_PERM]."""
     sha1 = hashlib.sha1
     digests = b"".join([sha1(s.encode("utf-8")).digest()[:8] for s in shingles(text)])
-    h = np.frombuffer(digests, dtype="<u8").astype(np.uint64).reshape(-1, 1)
+    h = np.frombuffer(digests, dtype="<u8").astype(np.uint64)
     shift, m1, m2 = _FMIX
-    h = h ^ (h >> shift)
-    h = h * m1
-    h = h ^ (h >> shift)
-    h = h * m2
-    h = h ^ (h >> shift)
+    h ^= h >> shift
+    h *= m1
+    h ^= h >> shift
+    h *= m2
+    h ^= h >> shift
     a, b = permutations()
-    return (h * a + b).min(axis=0)
+    x = np.multiply.outer(a, h)  # one row per permutation, in place from here: one array of 64 x N
+    x += b.reshape(-1, 1)
+    return x.min(axis=1)

@@ -111,6 +111,9 @@ class Doc:
     near_duplicate_of: str | None = None
     article_id: str | None = None  # the article across crawls (kabar.identity)
     version: int | None = None  # 1 + the article's distinct bodies loaded before
+    # (text, its word count, content_sha1): the body split once for gates, dedup and load,
+    # which ask for both several times; valid while `text` is that very string
+    _body_facts: tuple[str, int, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.raw_sha1:
@@ -124,11 +127,18 @@ class Doc:
     @property
     def content_sha1(self) -> str:
         """Hash of the clean body with white space folded: equal for exact duplicates."""
-        return sha1_hex(" ".join(self.text.split()))
+        return self._body()[2]
 
     @property
     def n_words(self) -> int:
-        return len(self.text.split())
+        return self._body()[1]
+
+    def _body(self) -> tuple[str, int, str]:
+        facts = self._body_facts
+        if facts is None or facts[0] is not self.text:
+            words = self.text.split()
+            facts = self._body_facts = (self.text, len(words), sha1_hex(" ".join(words)))
+        return facts
 
     def lines(self, zone: str) -> list[ZoneLine]:
         return [z for z in self.zones if z.zone == zone]

