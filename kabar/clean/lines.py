@@ -138,6 +138,13 @@ def _headline_shaped(line: Line) -> bool:
         and not text.endswith((".", ":", ";")) and text.lstrip("•·*-–—> ")[:1].isupper()
 
 
+def _labelled_link(line: Line, pattern) -> bool:
+    """`Baca: <headline>`, `Pilihan Editor: <headline>`: the label and its one link on a line."""
+    head, colon, rest = line.text.partition(":")
+    return bool(colon) and not line.sentence and len(rest.split()) >= S.HEADLINE_MIN_WORDS \
+        and bool(pattern.match(head.strip() + ":"))
+
+
 def _mark_read_also(lines: list[Line]) -> None:
     """Signal `read_also`: under a bare `Baca Juga:` / `Read also` label (read-also.txt),
     the headline-shaped lines are links, whatever they share with the title."""
@@ -148,6 +155,8 @@ def _mark_read_also(lines: list[Line]) -> None:
             if line.cls != BAD:
                 line.cls, line.reason = BAD, "read_also"
             left = S.READ_ALSO_MAX_LINES
+        elif _labelled_link(line, pattern):
+            line.cls, line.reason, left = BAD, "read_also", 0
         elif left and _headline_shaped(line) and (left == S.READ_ALSO_MAX_LINES or not _subheading(lines, i)
                                                   and not (title_case and line.title_case < S.READ_ALSO_SENTENCE_CASE)):
             # past the first link, a line in another style than the links (`Menurunkan tekanan

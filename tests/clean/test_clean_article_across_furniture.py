@@ -92,3 +92,12 @@ def test_lineup_under_a_short_heading_past_furniture_is_body():
                       "ADVERTISEMENT", *rows, "Topik", *FOOTER])
     z = _zones(page)
     assert z["Susunan Pemain"].zone == BODY and all(z[r].zone == BODY for r in rows), [(r, z[r].reason) for r in rows]
+
+
+def test_headline_under_a_read_also_label_on_its_line_is_no_data_row():
+    links = ["Baca: Pembalap Muda Gagal Dulang Poin di Sirkuit Monako",
+             "Pilihan Editor: Federasi Dunia Umumkan Kalender Turnamen Musim Depan"]
+    page = "\n".join([*PAGE_HEAD, *BODY_PARAS[:3], links[0], *BODY_PARAS[3:5], links[1], *BODY_PARAS[5:], *FOOTER])
+    z = _zones(page)
+    assert all(z[l].zone == DROPPED for l in links), [(l, z[l].zone, z[l].reason) for l in links]
+    assert all(z[p].zone == BODY for p in BODY_PARAS)
