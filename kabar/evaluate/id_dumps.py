@@ -319,14 +319,19 @@ def is_id_news(folder: Path) -> bool:
     return folder.is_dir() and (folder / "articles.jsonl").exists() and not (folder / "ground-truth").exists()
 
 
-def main(argv: list[str]) -> int:  # pragma: no cover - an inspection aid
+def write_pairs(read, argv: list[str], suffix: str) -> int:  # pragma: no cover - an inspection aid
+    """`python -m kabar.evaluate.<module> OUT_DIR [half]`: each page and its gold body as files."""
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)
     folder = Path(__file__).resolve().parents[2].parent / "shared" / "datasets" / "id-news"
-    for gold, doc in read_pairs(folder, argv[1] if len(argv) > 1 else None):
-        (out / f"{gold['id'][:60]}.txt").write_text(doc.content, encoding="utf-8")
+    for gold, doc in read(folder, argv[1] if len(argv) > 1 else None):
+        (out / f"{gold['id'][:60]}{suffix}").write_text(doc.content, encoding="utf-8")
         (out / f"{gold['id'][:60]}.gold.txt").write_text(gold["body"], encoding="utf-8")
     return 0
+
+
+def main(argv: list[str]) -> int:  # pragma: no cover - an inspection aid
+    return write_pairs(read_pairs, argv, ".txt")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -206,13 +206,7 @@ def read_pairs(folder: str | Path, half: str | None = None) -> list[tuple[dict, 
 
 
 def main(argv: list[str]) -> int:  # pragma: no cover - an inspection aid
-    out = Path(argv[0])
-    out.mkdir(parents=True, exist_ok=True)
-    folder = Path(__file__).resolve().parents[2].parent / "shared" / "datasets" / "id-news"
-    for gold, doc in read_pairs(folder, argv[1] if len(argv) > 1 else None):
-        (out / f"{gold['id'][:60]}.html").write_text(doc.content, encoding="utf-8")
-        (out / f"{gold['id'][:60]}.gold.txt").write_text(gold["body"], encoding="utf-8")
-    return 0
+    return id_dumps.write_pairs(read_pairs, argv, ".html")
 
 
 if __name__ == "__main__":  # pragma: no cover
