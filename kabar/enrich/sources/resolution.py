@@ -16,6 +16,7 @@ import re
 from collections import Counter
 
 from kabar.enrich.dateline import mask_dateline
+from kabar.enrich.sources.decision import Evidence, features, model, rules_keep
 from kabar.enrich.sources.grammar import Event, Grammar
 from kabar.enrich.sources.lexicon import WORD_RE, get_lexicon, get_places, grammars_by_language
 from kabar.enrich.sources.names import Cand, Namer, find_chunks
@@ -43,13 +44,57 @@ def extract_sources(doc: Doc, registry: Registry, language: str | None = None,
     lowers = frozenset(w.lower() for w in WORD_RE.findall(text) if w[0].islower())
     best: list[Source] = []
     for lang in langs:
-        found = _extract(text, _grammar(lang, registry), lowers, outlet)
+        gram = _grammar(lang, registry)
+        learned = model() if gram.lex.rules["recognised_names"] else None
+        kept = [s for s, ev, f in _candidates(text, gram, lowers, outlet, registry)
+                if (learned.keep(f) if learned is not None else rules_keep(ev))]
+        found = _merge_aliases(_merge_misspelt(_merge_same(kept)), gram.alias_pairs(text))
         if len(found) > len(best):
             best = found
     return best
 
 
-def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None) -> list[Source]:
+def candidate_sources(doc: Doc, registry: Registry, language: str | None = None,
+                      outlet: str | None = None) -> list[tuple[Source, Evidence, dict]]:
+    """Every candidate source of the language `extract_sources` would read the doc in, before
+    the keep/drop decision, with its evidence and features (what the decision is trained on)."""
+    text = doc.text or ""
+    language = doc.language if language is None else language
+    outlet = doc.outlet if outlet is None else outlet
+    langs = grammars_by_language().get(language or "und")
+    if not text.strip() or not langs:
+        return []
+    lowers = frozenset(w.lower() for w in WORD_RE.findall(text) if w[0].islower())
+    best, n_best = [], 0
+    for lang in langs:
+        gram = _grammar(lang, registry)
+        learned = model() if gram.lex.rules["recognised_names"] else None
+        cands = _candidates(text, gram, lowers, outlet, registry)
+        kept = [s for s, ev, f in cands if (learned.keep(f) if learned is not None else rules_keep(ev))]
+        n = len(_merge_aliases(_merge_misspelt(_merge_same([_copy(s) for s in kept])), gram.alias_pairs(text)))
+        if n > n_best or not best:
+            best, n_best = cands, n
+    return best
+
+
+def _copy(s: Source) -> Source:
+    return Source(name=s.name, kind=s.kind, role=s.role, mentions=s.mentions, cues=list(s.cues), quotes=list(s.quotes))
+
+
+def _merge_same(sources: list[Source]) -> list[Source]:
+    """A turned-down candidate the decision kept joins a kept source of the same name."""
+    out: dict[str, Source] = {}
+    for s in sources:
+        key = s.name.casefold()
+        if key in out:
+            _absorb(out[key], s)
+        else:
+            out[key] = s
+    return list(out.values())
+
+
+def _candidates(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None,
+                registry: Registry) -> list[tuple[Source, Evidence, dict]]:
     text = gram.unglue(text)
     events: list[Event] = []
     base = 0
@@ -75,25 +120,29 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
         events.extend(gram.paragraph(par, base, lowers, es, people, ws, named))
         base += len(par) + 2
     # pronouns carry the last named speaker, across paragraphs
-    resolved: list[tuple[Cand, Event]] = []
+    resolved: list[tuple[Cand, Event, bool]] = []
     last: Cand | None = None
     for ev in events:
-        cand = ev.cand if ev.cand is not None and not ev.cand.anaphor else last
+        carried = ev.cand is None or ev.cand.anaphor
+        cand = last if carried else ev.cand
         if cand is None:
             continue
         if ev.mention:
             last = cand
             continue
-        if ev.speech and cand.kind != "media":  # "ujarnya" goes back to a person or body
+        # "ujarnya" goes back to a person or body the recogniser check let through
+        if ev.speech and cand.kind != "media" and cand.via != "rejected":
             last = cand
-        resolved.append((cand, ev))
+        resolved.append((cand, ev, carried))
     if not resolved:
         return []
     full = None  # computed on the first person name, if any
     out: dict[str, Source] = {}
     forms: dict[str, set[str]] = {}
-    shorts = {c.name for c, _ in resolved if c.kind == "person"}
-    for cand, ev in resolved:
+    evidence: dict[str, Evidence] = {}
+    shorts = {c.name for c, _, _ in resolved if c.kind == "person" and c.via != "rejected"}
+    n_text = max(1, len(text))
+    for cand, ev, carried in resolved:
         name = cand.name
         if cand.kind == "person":
             if full is None:
@@ -115,11 +164,21 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
         # ("Pantauan Suara.com di lokasi" on Suara.com)
         if own_outlet and (name == own_outlet or own_outlet.casefold().startswith(name.casefold() + ".")):
             continue
-        key = name.casefold()
+        # a turned-down candidate is a candidate of its own, the decision keeps or drops it
+        key = ("\0" if cand.via == "rejected" else "") + name.casefold()
         src = out.get(key)
         if src is None:
             src = out[key] = Source(name=name, kind=cand.kind, role=cand.role, mentions=0)
             forms[key] = set()
+            evidence[key] = Evidence([], [], first_pos=ev.pos / n_text,
+                                     recognised_person=persons is not None and name in persons)
+        e = evidence[key]
+        e.shapes.append(ev.shape)
+        e.vias.append(cand.via)
+        e.carried += carried
+        e.initial += cand.initial and not carried
+        e.quotes += len(ev.quotes)
+        e.roled = e.roled or bool(cand.role)
         forms[key].update(f for f in (cand.name, name, cand.alias) if f)
         if src.role is None and cand.role:
             src.role = cand.role
@@ -131,9 +190,12 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
             if q and q not in src.quotes:
                 src.quotes.append(q)
         src.mentions += 1
+    found = []
     for key, src in out.items():
         src.mentions = max(src.mentions, _count(text, forms[key]))
-    return _merge_aliases(_merge_misspelt(list(out.values())), gram.alias_pairs(text))
+        found.append((src, evidence[key], features(src.name, src.kind, src.mentions, evidence[key],
+                                                   gram.namer.registry.by_name(src.name) is not None)))
+    return found
 
 
 def _merge_misspelt(sources: list[Source]) -> list[Source]:
@@ -318,4 +380,4 @@ def _count(text: str, forms: set[str]) -> int:
     return len(rx.findall(text))
 
 
-__all__ = ["extract_sources"]
+__all__ = ["candidate_sources", "extract_sources"]
