@@ -6,9 +6,9 @@ logistic regression over what the pipeline already knows about a candidate (how 
 past the recogniser, the shapes of its cues, pronoun carry-over, its words' lower-case
 share in real news, roles, registry, mentions, position) says whether it is a source.
 
-The weights and the threshold are data: `data/registry/sources_keep.yaml`, rebuilt by
-`python -m kabar.evaluate.sources_model` (grouped-by-document CV chooses the features'
-regularisation and the threshold; see that module). With `recognised_names` off (the
+The weights and the two thresholds are data: `data/registry/sources_keep.yaml`, rebuilt by
+`python -m kabar.evaluate.sources_model` (grouped-by-document CV chooses the features,
+the regularisation and the thresholds; see that module). With `recognised_names` off (the
 English grammar) or without that file's model the rules alone decide (a turned-down
 candidate is dropped, any other kept).
 """
@@ -39,6 +39,9 @@ class Evidence:
     first_pos: float = 1.0  # first event's offset / text length
     roled: bool = False  # the grammar split a role off the name
     recognised_person: bool = False  # a PER span of the article spells the name out
+    tags: tuple = (0, 0, 0)  # how often the recogniser tagged the name's text PER, ORG, LOC
+    place: bool = False  # the name is a place of `sources_places.yaml` (not an institution)
+    inside_other: bool = False  # the name is part of another candidate's name in the article
 
 
 def features(name: str, kind: str, mentions: int, ev: Evidence, registered: bool) -> dict[str, float]:
@@ -71,7 +74,11 @@ def features(name: str, kind: str, mentions: int, ev: Evidence, registered: bool
         "unseen_share": unseen / max(1, len(words)),
         "role_word": float(any(lists[k].match(words, i) for k in _ROLE_LISTS for i in range(len(words)))),
         "recognised_person": float(ev.recognised_person),
+        "place": float(ev.place), "inside_other": float(ev.inside_other),
     }
+    total = sum(ev.tags)
+    f |= {f"tag_{t}": (ev.tags[i] / total if total else 0.0) for i, t in enumerate(("per", "org", "loc"))}
+    f["tag_none"] = float(total == 0)
     return f
 
 
@@ -82,29 +89,33 @@ class Model:
     scale: tuple
     weights: tuple
     bias: float
-    threshold: float
+    drop_below: float  # a candidate the rules keep is dropped under this probability
+    keep_from: float  # one the recogniser check turned down is kept from this probability on
 
     def probability(self, feats: dict[str, float]) -> float:
         z = self.bias + sum(w * (feats.get(k, 0.0) - m) / s
                             for k, m, s, w in zip(self.names, self.mean, self.scale, self.weights))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def keep(self, feats: dict[str, float]) -> bool:
-        return self.probability(feats) >= self.threshold
+    def keep(self, feats: dict[str, float], ev: "Evidence") -> bool:
+        if feats["kind_media"]:  # a medium is named by the registry or a media cue: the rules decide
+            return rules_keep(ev)
+        return self.probability(feats) >= (self.drop_below if rules_keep(ev) else self.keep_from)
 
 
 @functools.lru_cache(maxsize=1)
 def model() -> Model | None:
     data = load_yaml(MODEL_FILE)
-    if not isinstance(data, dict) or "threshold" not in data:
-        raise DataFileError(f"{MODEL_FILE}: expected a mapping with `threshold` and `model`")
+    if not isinstance(data, dict) or not {"drop_below", "keep_from", "model"} <= data.keys():
+        raise DataFileError(f"{MODEL_FILE}: expected a mapping with `drop_below`, `keep_from` and `model`")
     m = data.get("model")
     if not m:
         return None
     try:
         feats = m["features"]
         return Model(tuple(feats), tuple(float(x) for x in m["mean"]), tuple(float(x) for x in m["scale"]),
-                     tuple(float(x) for x in m["weights"]), float(m["bias"]), float(data["threshold"]))
+                     tuple(float(x) for x in m["weights"]), float(m["bias"]),
+                     float(data["drop_below"]), float(data["keep_from"]))
     except (KeyError, TypeError, ValueError) as exc:
         raise DataFileError(f"{MODEL_FILE}: malformed model ({exc})") from exc
 

@@ -388,7 +388,8 @@ class Grammar:
                         if cand.kind == "person" and not cand.role:
                             cand.role = self.role_after(text, cand.end, se)
                         events.append(Event(base + qs, cand, m.group("verb").lower(), [q], shape="trailing"))
-                        used.add(qi)
+                        if cand.via != "rejected":  # a turned-down name leaves the quote to other shapes
+                            used.add(qi)
                 elif lex.trailing_inverted is not None:
                     m = lex.trailing_inverted.match(text, qe, se)
                     if m and m.group("pron"):
@@ -398,7 +399,8 @@ class Grammar:
                         cand, _ = self.np_after(text, sch, qe, se, lowers, max_gap=self.gaps["name_after_quote"])
                         if cand is not None:
                             events.append(Event(base + qs, cand, m.group("verb").lower(), [q], shape="trailing"))
-                            used.add(qi)
+                            if cand.via != "rejected":
+                                used.add(qi)
             # leading verbs
             for m in lex.leading.finditer(text, ss, se):
                 # "… didampingi asistennya Wolfgang Fidal, ia menjelaskan": the pronoun is the subject
@@ -407,7 +409,8 @@ class Grammar:
                             if qi not in used and m.end() <= qs < se + 1
                             and len(text[m.end():qs].split()) <= self.gaps["quote_after_verb"] and not _GAP_BAD.search(text[m.end():qs].replace("~", ""))]
                 qtexts = [clean_quote(quotes[qi][2]) for qi in qs_after[:1]]
-                if not cands and self.pronoun_subject(text, m.start()):
+                named = [c for c in cands if c.via != "rejected"]
+                if not named and self.pronoun_subject(text, m.start()):
                     if qtexts:
                         events.append(Event(base + m.start(), None, m.group("verb").lower(), qtexts,
                                             shape="leading_pronoun"))
@@ -415,7 +418,7 @@ class Grammar:
                     continue
                 for c in cands:
                     events.append(Event(base + c.start, c, m.group("verb").lower(), list(qtexts), shape="leading"))
-                if cands:
+                if named:
                     used.update(qs_after[:1])
             # passive agent, according to, asides, media cues, channels
             for rx, speech, media_only, shape in ((lex.passive, True, False, "passive"),

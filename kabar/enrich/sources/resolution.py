@@ -33,8 +33,9 @@ def _grammar(lang: str, registry: Registry) -> Grammar:
 
 
 def extract_sources(doc: Doc, registry: Registry, language: str | None = None,
-                    outlet: str | None = None) -> list[Source]:
-    """`language` and `outlet` default to the doc's (the enrich step passes them, declared)."""
+                    outlet: str | None = None, rules_only: bool = False) -> list[Source]:
+    """`language` and `outlet` default to the doc's (the enrich step passes them, declared);
+    `rules_only`: without the learned keep/drop decision (what the grammar alone finds)."""
     text = doc.text or ""
     language = doc.language if language is None else language
     outlet = doc.outlet if outlet is None else outlet
@@ -45,9 +46,9 @@ def extract_sources(doc: Doc, registry: Registry, language: str | None = None,
     best: list[Source] = []
     for lang in langs:
         gram = _grammar(lang, registry)
-        learned = model() if gram.lex.rules["recognised_names"] else None
+        learned = model() if gram.lex.rules["recognised_names"] and not rules_only else None
         kept = [s for s, ev, f in _candidates(text, gram, lowers, outlet, registry)
-                if (learned.keep(f) if learned is not None else rules_keep(ev))]
+                if (learned.keep(f, ev) if learned is not None else rules_keep(ev))]
         found = _merge_aliases(_merge_misspelt(_merge_same(kept)), gram.alias_pairs(text))
         if len(found) > len(best):
             best = found
@@ -65,20 +66,14 @@ def candidate_sources(doc: Doc, registry: Registry, language: str | None = None,
     if not text.strip() or not langs:
         return []
     lowers = frozenset(w.lower() for w in WORD_RE.findall(text) if w[0].islower())
-    best, n_best = [], 0
-    for lang in langs:
+    best, n_best = [], -1
+    for lang in langs:  # the language whose rules find the most (not the model: it is trained on these)
         gram = _grammar(lang, registry)
-        learned = model() if gram.lex.rules["recognised_names"] else None
         cands = _candidates(text, gram, lowers, outlet, registry)
-        kept = [s for s, ev, f in cands if (learned.keep(f) if learned is not None else rules_keep(ev))]
-        n = len(_merge_aliases(_merge_misspelt(_merge_same([_copy(s) for s in kept])), gram.alias_pairs(text)))
-        if n > n_best or not best:
+        n = sum(rules_keep(ev) for _, ev, _ in cands)
+        if n > n_best:
             best, n_best = cands, n
     return best
-
-
-def _copy(s: Source) -> Source:
-    return Source(name=s.name, kind=s.kind, role=s.role, mentions=s.mentions, cues=list(s.cues), quotes=list(s.quotes))
 
 
 def _merge_same(sources: list[Source]) -> list[Source]:
@@ -111,6 +106,7 @@ def _candidates(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | N
             persons.update(e.text for e in ents[i] if e.type == "PER" and " " in e.text)
             wide.update(e.text for e in widened[i] if " " in e.text)
     people = frozenset(persons or ()) | frozenset(wide)
+    tagged: Counter = Counter((e.text, e.type) for es in ents if es for e in es)
     # what the article writes apart from person names: read only for a name of three words or more
     alone = functools.cache(lambda: _used_alone(pars, ents)) if persons is not None else None
     # anything recognised (any type), and capitalised words the article repeats
@@ -191,8 +187,15 @@ def _candidates(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | N
                 src.quotes.append(q)
         src.mentions += 1
     found = []
+    names = [s.name.split() for s in out.values()]
     for key, src in out.items():
         src.mentions = max(src.mentions, _count(text, forms[key]))
+        e = evidence[key]
+        e.tags = tuple(tagged[(src.name, t)] for t in ("PER", "ORG", "LOC"))
+        low = src.name.lower().split()
+        e.place = " ".join(low) in gram.namer.places.place_names
+        w, n = src.name.split(), len(src.name.split())
+        e.inside_other = any(len(o) > n and any(o[i:i + n] == w for i in range(len(o) - n + 1)) for o in names)
         found.append((src, evidence[key], features(src.name, src.kind, src.mentions, evidence[key],
                                                    gram.namer.registry.by_name(src.name) is not None)))
     return found
