@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kabar.enrich.sources.grammar import SHAPES
 from kabar.enrich.sources.names import VIAS
@@ -42,6 +42,7 @@ class Evidence:
     tags: tuple = (0, 0, 0)  # how often the recogniser tagged the name's text PER, ORG, LOC
     place: bool = False  # the name is a place of `sources_places.yaml` (not an institution)
     inside_other: bool = False  # the name is part of another candidate's name in the article
+    name_probs: list = field(default_factory=list)  # the recogniser's P(entity) of the name's words, per event
 
 
 def features(name: str, kind: str, mentions: int, ev: Evidence, registered: bool) -> dict[str, float]:
@@ -79,6 +80,10 @@ def features(name: str, kind: str, mentions: int, ev: Evidence, registered: bool
     total = sum(ev.tags)
     f |= {f"tag_{t}": (ev.tags[i] / total if total else 0.0) for i, t in enumerate(("per", "org", "loc"))}
     f["tag_none"] = float(total == 0)
+    probs = ev.name_probs
+    f["entity_prob"] = max(probs) if probs else 0.0
+    f["entity_prob_min"] = min(probs) if probs else 0.0
+    f["entity_prob_unread"] = float(not probs)
     return f
 
 

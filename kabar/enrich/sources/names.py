@@ -156,6 +156,7 @@ class Cand:
     anaphor: bool = False  # "politisi Gerindra ini": points back to the speaker named before
     via: str = "rule"  # which check let it through (`VIAS`; "rejected": the recogniser check did not)
     initial: bool = False  # the name opens a sentence
+    name_prob: float = -1.0  # the recogniser's mean probability that its words are in an entity (-1: not read)
 
 
 # how a candidate got past the recogniser check (a feature of the keep/drop decision)

@@ -97,12 +97,13 @@ def _candidates(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | N
     pars = [mask_dateline(par) for par in text.split("\n\n")]
     ents: list = [None] * len(pars)
     widened: list = [()] * len(pars)
+    outside: list = [[] for _ in pars]  # per paragraph: (start, end, P(tag O)) per token
     persons: Counter | None = None  # the full names the article spells out, recognised
     wide: Counter = Counter()  # and opened at a name word before them ("Kim" + "Jong Un")
     if gram.lex.rules["recognised_names"]:
         persons = Counter()
         for i, par in enumerate(pars):
-            ents[i], widened[i] = recognise_with_names(par)
+            ents[i], widened[i] = recognise_with_names(par, outside=outside[i])
             persons.update(e.text for e in ents[i] if e.type == "PER" and " " in e.text)
             wide.update(e.text for e in widened[i] if " " in e.text)
     people = frozenset(persons or ()) | frozenset(wide)
@@ -112,8 +113,15 @@ def _candidates(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | N
     # anything recognised (any type), and capitalised words the article repeats
     caps = Counter(w for w in WORD_RE.findall(text) if w[:1].isupper())
     named = frozenset(e.text for es in ents if es for e in es) | frozenset(w for w, n in caps.items() if n >= 2)
-    for par, es, ws in zip(pars, ents, widened):
-        events.extend(gram.paragraph(par, base, lowers, es, people, ws, named))
+    for par, es, ws, out in zip(pars, ents, widened, outside):
+        found = gram.paragraph(par, base, lowers, es, people, ws, named)
+        for ev in found:
+            if ev.cand is not None and out:
+                # how sure the recogniser is that the name's words are a name: 1 - P(O), averaged
+                ps = [1.0 - p for a, b, p in out if a >= ev.cand.start and b <= ev.cand.end]
+                if ps:
+                    ev.cand.name_prob = sum(ps) / len(ps)
+        events.extend(found)
         base += len(par) + 2
     # pronouns carry the last named speaker, across paragraphs
     resolved: list[tuple[Cand, Event, bool]] = []
@@ -175,6 +183,8 @@ def _candidates(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | N
         e.initial += cand.initial and not carried
         e.quotes += len(ev.quotes)
         e.roled = e.roled or bool(cand.role)
+        if cand.name_prob >= 0:
+            e.name_probs.append(cand.name_prob)
         forms[key].update(f for f in (cand.name, name, cand.alias) if f)
         if src.role is None and cand.role:
             src.role = cand.role
