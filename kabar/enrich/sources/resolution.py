@@ -45,14 +45,19 @@ def extract_sources(doc: Doc, registry: Registry, language: str | None = None,
     lowers = frozenset(w.lower() for w in WORD_RE.findall(text) if w[0].islower())
     best: list[Source] = []
     for lang in langs:
-        gram = _grammar(lang, registry)
-        learned = model() if gram.lex.rules["recognised_names"] and not rules_only else None
-        kept = [s for s, ev, f in _candidates(text, gram, lowers, outlet, registry)
-                if (learned.keep(f, ev) if learned is not None else rules_keep(ev))]
-        found = _merge_aliases(_merge_misspelt(_merge_same(kept)), gram.alias_pairs(text))
+        found = _extract(text, _grammar(lang, registry), lowers, outlet, rules_only)
         if len(found) > len(best):
             best = found
     return best
+
+
+def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None,
+             rules_only: bool = False) -> list[Source]:
+    """The sources one grammar finds: its candidates, kept or dropped, then merged."""
+    learned = model() if gram.lex.rules["recognised_names"] and not rules_only else None
+    kept = [s for s, ev, f in _candidates(text, gram, lowers, own_outlet)
+            if (learned.keep(f, ev) if learned is not None else rules_keep(ev))]
+    return _merge_aliases(_merge_misspelt(_merge_same(kept)), gram.alias_pairs(text))
 
 
 def candidate_sources(doc: Doc, registry: Registry, language: str | None = None,
@@ -69,7 +74,7 @@ def candidate_sources(doc: Doc, registry: Registry, language: str | None = None,
     best, n_best = [], -1
     for lang in langs:  # the language whose rules find the most (not the model: it is trained on these)
         gram = _grammar(lang, registry)
-        cands = _candidates(text, gram, lowers, outlet, registry)
+        cands = _candidates(text, gram, lowers, outlet)
         n = sum(rules_keep(ev) for _, ev, _ in cands)
         if n > n_best:
             best, n_best = cands, n
@@ -88,8 +93,8 @@ def _merge_same(sources: list[Source]) -> list[Source]:
     return list(out.values())
 
 
-def _candidates(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None,
-                registry: Registry) -> list[tuple[Source, Evidence, dict]]:
+def _candidates(text: str, gram: Grammar, lowers: frozenset,
+                own_outlet: str | None) -> list[tuple[Source, Evidence, dict]]:
     text = gram.unglue(text)
     events: list[Event] = []
     base = 0
