@@ -71,3 +71,10 @@ def test_scorer_matches_a_person_without_first_given_names():
     assert gold_index(golds, reg, pred_keys("Yuwono", reg)) is None  # one word: an alias or nothing
     assert gold_index(golds, reg, pred_keys("Kombes Argo Yuwono", reg)) is None  # role on the name
     assert gold_index(golds, reg, pred_keys("Pemberantasan Korupsi", reg)) is None  # bodies: whole names
+
+
+def test_a_medium_only_a_media_cue_named_that_is_part_of_a_person_is_that_person():
+    doc = _doc('"Layanan ini membantu warga," kata Manajer SLRT Nia Nindyawati.\n\n'
+               "Pantauan Nia di lokasi, warga antre sejak pagi.")
+    got = {s.name: s for s in extract_sources(doc, get_registry(), rules_only=True)}
+    assert list(got) == ["Nia Nindyawati"] and got["Nia Nindyawati"].kind == "person"

@@ -57,7 +57,8 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
     learned = model() if gram.lex.rules["recognised_names"] and not rules_only else None
     kept = [s for s, ev, f in _candidates(text, gram, lowers, own_outlet)
             if (learned.keep(f, ev) if learned is not None else rules_keep(ev))]
-    return _merge_aliases(_merge_misspelt(_merge_same(kept)), gram.alias_pairs(text))
+    kept = _media_named_as_people(_merge_same(kept), gram.namer.registry)
+    return _merge_aliases(_merge_misspelt(kept), gram.alias_pairs(text))
 
 
 def candidate_sources(doc: Doc, registry: Registry, language: str | None = None,
@@ -91,6 +92,23 @@ def _merge_same(sources: list[Source]) -> list[Source]:
         else:
             out[key] = s
     return list(out.values())
+
+
+def _media_named_as_people(sources: list[Source], registry: Registry) -> list[Source]:
+    """"Pantauan Nia di lokasi" beside "Nia Nindyawati": a name only a media cue made a
+    medium (no registry outlet) that is part of a person source's name is that person."""
+    people = [s for s in sources if s.kind == "person" and " " in s.name]
+    out = []
+    for s in sources:
+        if s.kind == "media" and registry.by_name(s.name) is None:
+            w = s.name.split()
+            owner = next((p for p in people if any(p.name.split()[i:i + len(w)] == w
+                                                   for i in range(len(p.name.split())))), None)
+            if owner is not None:
+                _absorb(owner, s)
+                continue
+        out.append(s)
+    return out
 
 
 def _candidates(text: str, gram: Grammar, lowers: frozenset,
