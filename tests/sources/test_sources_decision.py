@@ -78,3 +78,21 @@ def test_a_medium_only_a_media_cue_named_that_is_part_of_a_person_is_that_person
                "Pantauan Nia di lokasi, warga antre sejak pagi.")
     got = {s.name: s for s in extract_sources(doc, get_registry(), rules_only=True)}
     assert list(got) == ["Nia Nindyawati"] and got["Nia Nindyawati"].kind == "person"
+
+
+def test_a_malformed_model_file_is_a_clear_error(tmp_path, monkeypatch):
+    import pytest
+
+    from kabar.enrich.sources import decision
+    from kabar.resources import DataFileError, load_yaml
+    (tmp_path / decision.MODEL_FILE).write_text("drop_below: 0.2\nmodel: {features: [a]}\n", encoding="utf-8")
+    monkeypatch.setenv("KABAR_DATA_DIR", str(tmp_path))
+    load_yaml.cache_clear()
+    decision.model.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="sources_keep.yaml"):
+            decision.model()
+    finally:
+        monkeypatch.delenv("KABAR_DATA_DIR")
+        load_yaml.cache_clear()
+        decision.model.cache_clear()
