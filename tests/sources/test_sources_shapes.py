@@ -1,7 +1,9 @@
 """Table-driven cases per attribution shape (Indonesian and English), and negatives.
 
 Each case: text (paragraphs separated by a blank line), language, and the expected
-sources as {name: kind}; optional checks on roles and quotes.
+sources as {name: kind}; optional checks on roles and quotes. The shapes are the grammar's:
+they are read without the learned keep/drop decision (`rules_only`), which weighs a
+candidate by what real articles say about it (`test_sources_decision.py`).
 """
 from __future__ import annotations
 
@@ -12,10 +14,10 @@ from kabar.record import Doc
 from kabar.registry import get_registry
 
 
-def run(text: str, lang: str = "id"):
+def run(text: str, lang: str = "id", rules_only: bool = False):
     doc = Doc(source_uri="t", source_format="text", content=text, content_type="text")
     doc.text, doc.language = text, lang
-    return {s.name: s for s in extract_sources(doc, get_registry())}
+    return {s.name: s for s in extract_sources(doc, get_registry(), rules_only=rules_only)}
 
 
 # (id, text, lang, {name: kind})
@@ -117,7 +119,7 @@ NEGATIVES = [
 
 @pytest.mark.parametrize("case_id,text,lang,expected", SHAPES, ids=[c[0] for c in SHAPES])
 def test_shape(case_id, text, lang, expected):
-    got = run(text, lang)
+    got = run(text, lang, rules_only=True)
     assert {n: s.kind for n, s in got.items()} == expected
 
 

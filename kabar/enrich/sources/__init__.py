@@ -1,9 +1,12 @@
-"""Quoted and cited sources of an article, in four layers, each importing only those below:
+"""Quoted and cited sources of an article, in five layers, each importing only those below:
 
     lexicon     words and phrases of `attribution.yaml` / `sources_places.yaml`, compiled
     names       candidate names in the text: chunks, roles, places, person / media / organisation
     grammar     one paragraph in, attribution events out (who speaks, with which cue)
-    resolution  events of the whole article -> one `Source` per speaker (pronouns, fullest names)
+    decision    keep or drop a candidate source: a learned model (`sources_keep.yaml`,
+                rebuilt by `python -m kabar.evaluate.sources_model`)
+    resolution  events of the whole article -> candidate sources (pronouns, fullest names),
+                the decision, then one `Source` per speaker
 
 tests/sources/test_sources_layers.py checks the layering by reading the imports.
 """

@@ -29,6 +29,10 @@ _CLAUSE_PUNCT = re.compile(r"[;:]")
 _DOMAIN = re.compile(r"(?<![\w.@/-])(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,6}(?![\w-])")
 
 
+SHAPES = ("trailing", "trailing_pronoun", "leading", "leading_pronoun", "passive", "according",
+          "aside", "media", "channel", "mention")
+
+
 @dataclass(slots=True)
 class Event:
     pos: int
@@ -37,6 +41,7 @@ class Event:
     quotes: list[str] = field(default_factory=list)
     speech: bool = True  # a speaker (updates the pronoun antecedent) vs a cited medium
     mention: bool = False  # a recognised person opening a sentence: no source, the antecedent
+    shape: str = ""  # which shape found it (`SHAPES`): read by the keep/drop decision
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -231,6 +236,7 @@ class Grammar:
         start = self.clause_start(text, lo, pos)
         if self.adjacent_subject:
             return self._subject_adjacent(text, chunks, start, pos, lowers)
+        turned_down = None  # the first candidate the recogniser check turned down: reported last
         for ci, ch in enumerate(chunks):
             if ch.start < start or ch.end > pos:
                 continue
@@ -238,6 +244,12 @@ class Grammar:
                 continue
             seg = max(start, text.rfind(",", start, ch.start) + 1)
             cand, cj = self.namer.resolve(text, chunks, ci, seg, lowers)
+            if cand is not None and cand.via == "rejected":
+                between = text[cand.end:pos].split()
+                if turned_down is None and len(between) <= self.gaps["subject_before_verb"] and not any(
+                        self.lex.has("asked_passives", w) for w in between):
+                    turned_down = cand
+                continue
             if cand is None:
                 continue
             between = text[cand.end:pos].split()
@@ -247,7 +259,7 @@ class Grammar:
                 # "Menyinggung kelemahan pemain belakang Indonesia …, Riedl mengakui": a
                 # person right before the verb is the subject, not a body or place before it
                 near = self._subject_adjacent(text, chunks, start, pos, lowers)
-                if near and near[0].kind == "person" and near[0].start > cand.end:
+                if near and near[0].kind == "person" and near[0].start > cand.end and near[0].via != "rejected":
                     return near
             out = [cand]
             if cj + 1 < len(chunks) and chunks[cj + 1].end <= pos:
@@ -264,14 +276,14 @@ class Grammar:
                     # Tsunami BMKG, Daryono, mengatakan")
                     last = max(k for k in range(cj + 2, len(chunks)) if chunks[k].end <= pos)
                     c3, _ = self.namer.resolve(text, chunks, last, seg, lowers)
-                    if c3 is not None and c3.kind == "person":
+                    if c3 is not None and c3.kind == "person" and c3.via != "rejected":
                         return [c3]
                 if re.fullmatch(r"\s+(?:dan|serta|and)\s+", text[chunks[cj].end:nxt.start]):
                     c2, _ = self.namer.resolve(text, chunks, cj + 1, nxt.start, lowers)
                     if c2 is not None:
                         out.append(c2)
             return out
-        return self._subject_before_aside(text, chunks, lo, pos, lowers)
+        return self._subject_before_aside(text, chunks, lo, pos, lowers) or ([turned_down] if turned_down else [])
 
     def _subject_before_aside(self, text, chunks, lo, pos, lowers) -> list[Cand]:
         """"Endra Zulpan, saat ditemui di Jakarta, hari ini, mengatakan": the clause breaks at
@@ -357,8 +369,8 @@ class Grammar:
                 # "Tri melarang warga … “…,” tulisnya": a pronoun goes back to the person the
                 # text talks about, also when that person has not spoken yet
                 cand, _ = self.namer.resolve(text, sch, 0, ss, lowers)
-                if cand is not None and cand.kind == "person" and not cand.anaphor:
-                    events.append(Event(base + cand.start, cand, "", mention=True))
+                if cand is not None and cand.kind == "person" and not cand.anaphor and cand.via != "rejected":
+                    events.append(Event(base + cand.start, cand, "", mention=True, shape="mention"))
             # trailing cues after a closing quote
             for qi, (qs, qe, inner) in enumerate(quotes):
                 if not (ss <= qe <= se) or qi in used:
@@ -366,7 +378,8 @@ class Grammar:
                 q = clean_quote(inner)
                 m = lex.trailing.match(text, qe, se)
                 if m and (m.group("form") or m.group("pron")):
-                    events.append(Event(base + qs, None, (m.group("form") or m.group("verb")).lower(), [q]))
+                    events.append(Event(base + qs, None, (m.group("form") or m.group("verb")).lower(), [q],
+                                        shape="trailing_pronoun"))
                     used.add(qi)
                 elif m:
                     cand, _ = self.np_after(text, sch, m.end(), se, lowers, max_gap=self.gaps["name_after_trailing_verb"],
@@ -374,18 +387,20 @@ class Grammar:
                     if cand is not None:
                         if cand.kind == "person" and not cand.role:
                             cand.role = self.role_after(text, cand.end, se)
-                        events.append(Event(base + qs, cand, m.group("verb").lower(), [q]))
-                        used.add(qi)
+                        events.append(Event(base + qs, cand, m.group("verb").lower(), [q], shape="trailing"))
+                        if cand.via != "rejected":  # a turned-down name leaves the quote to other shapes
+                            used.add(qi)
                 elif lex.trailing_inverted is not None:
                     m = lex.trailing_inverted.match(text, qe, se)
                     if m and m.group("pron"):
-                        events.append(Event(base + qs, None, m.group("verb").lower(), [q]))
+                        events.append(Event(base + qs, None, m.group("verb").lower(), [q], shape="trailing_pronoun"))
                         used.add(qi)
                     elif m:
                         cand, _ = self.np_after(text, sch, qe, se, lowers, max_gap=self.gaps["name_after_quote"])
                         if cand is not None:
-                            events.append(Event(base + qs, cand, m.group("verb").lower(), [q]))
-                            used.add(qi)
+                            events.append(Event(base + qs, cand, m.group("verb").lower(), [q], shape="trailing"))
+                            if cand.via != "rejected":
+                                used.add(qi)
             # leading verbs
             for m in lex.leading.finditer(text, ss, se):
                 # "… didampingi asistennya Wolfgang Fidal, ia menjelaskan": the pronoun is the subject
@@ -394,19 +409,23 @@ class Grammar:
                             if qi not in used and m.end() <= qs < se + 1
                             and len(text[m.end():qs].split()) <= self.gaps["quote_after_verb"] and not _GAP_BAD.search(text[m.end():qs].replace("~", ""))]
                 qtexts = [clean_quote(quotes[qi][2]) for qi in qs_after[:1]]
-                if not cands and self.pronoun_subject(text, m.start()):
+                named = [c for c in cands if c.via != "rejected"]
+                if not named and self.pronoun_subject(text, m.start()):
                     if qtexts:
-                        events.append(Event(base + m.start(), None, m.group("verb").lower(), qtexts))
+                        events.append(Event(base + m.start(), None, m.group("verb").lower(), qtexts,
+                                            shape="leading_pronoun"))
                         used.update(qs_after[:1])
                     continue
                 for c in cands:
-                    events.append(Event(base + c.start, c, m.group("verb").lower(), list(qtexts)))
-                if cands:
+                    events.append(Event(base + c.start, c, m.group("verb").lower(), list(qtexts), shape="leading"))
+                if named:
                     used.update(qs_after[:1])
             # passive agent, according to, asides, media cues, channels
-            for rx, speech, media_only in ((lex.passive, True, False), (lex.according, True, False),
-                                           (lex.parenthetical, True, False),
-                                           (lex.media_cue, False, False), (lex.channel, False, True)):
+            for rx, speech, media_only, shape in ((lex.passive, True, False, "passive"),
+                                                  (lex.according, True, False, "according"),
+                                                  (lex.parenthetical, True, False, "aside"),
+                                                  (lex.media_cue, False, False, "media"),
+                                                  (lex.channel, False, True, "channel")):
                 for m in rx.finditer(text, ss, se):
                     if rx is lex.media_cue and "," in text[m.end("verb"):m.end()] and text[m.end():m.end() + 1].islower():
                         continue  # "Sebelumnya diberitakan, mobil Honda Jazz …": no medium named
@@ -436,6 +455,6 @@ class Grammar:
                     if speech and cand.kind == "person" and not cand.role:
                         cand.role = self.role_after(text, cand.end, se)
                     cue = " ".join(m.group("verb").lower().split())
-                    events.append(Event(base + m.start(), cand, cue, [], speech))
+                    events.append(Event(base + m.start(), cand, cue, [], speech, shape=shape))
         events.sort(key=lambda e: e.pos)
         return events

@@ -154,6 +154,21 @@ class Cand:
     alias: str | None = None
     media: bool = False  # named as a medium (registry or media head)
     anaphor: bool = False  # "politisi Gerindra ini": points back to the speaker named before
+    via: str = "rule"  # which check let it through (`VIAS`; "rejected": the recogniser check did not)
+    initial: bool = False  # the name opens a sentence
+    name_prob: float = -1.0  # the recogniser's mean probability that its words are in an entity (-1: not read)
+
+
+# how a candidate got past the recogniser check (a feature of the keep/drop decision)
+VIAS = ("rule", "medium", "after_media_cue", "quoted_backoff", "per", "office_over_org", "place_name",
+        "org", "part_of", "never_lower", "unseen", "office_name", "per_after_body", "org_rule",
+        "body_data", "per_word", "rejected")
+
+
+def _via(cand: "Cand | None", via: str) -> "Cand | None":
+    if cand is not None:
+        cand.via = via
+    return cand
 
 
 def find_chunks(text: str, split: frozenset = frozenset()) -> list[Chunk]:
@@ -324,9 +339,11 @@ class Namer:
         prefix = text[seg_start:ch.start].strip(" ,")
         roleish_prefix = bool(prefix) and self.segment_is_role(prefix)
         role_prefix = roleish_prefix and self.segment_is_role(prefix, strict=True)
-        cand = self._name(text, ch, lowers, role_prefix, medium, quoted)
+        cand, rejected = self._checked(text, ch, lowers, role_prefix, medium, quoted)
         if cand is not None and not cand.media and self._owned(text, ch, cand):
             cand = None  # "kuasa hukum Setya Novanto": the lawyer speaks, unnamed (unless named after a comma)
+        if rejected is not None and self._owned(text, ch, rejected):
+            rejected = None
         # apposition: "<role/desc> <chunk>, <Name>[,]" → the name after the comma; an
         # office's name may run over "dan" ("Kasubdit Pembinaan dan Penegakan Hukum Polda
         # Metro Jaya, AKBP Budiyanto")
@@ -375,6 +392,10 @@ class Namer:
         if cand is not None and not cand.media:
             after = words_after(text, ch.end, 1)
             cand.anaphor = bool(after) and self.lex.has("demonstratives", after[0])
+        if cand is None and rejected is not None and rejected.kind != "media":
+            # the rule's candidate the recogniser turned down: the grammar still reports it,
+            # marked, so the keep/drop decision sees it (it never becomes a pronoun's antecedent)
+            return rejected, ci
         return cand, ci
 
     def _owned(self, text: str, ch: Chunk, cand: Cand) -> bool:
@@ -396,16 +417,27 @@ class Namer:
 
     def _name(self, text: str, ch: Chunk, lowers: frozenset, in_role: bool, medium: bool = False,
               quoted: bool = False) -> Cand | None:
+        return self._checked(text, ch, lowers, in_role, medium, quoted)[0]
+
+    def _checked(self, text: str, ch: Chunk, lowers: frozenset, in_role: bool, medium: bool = False,
+                 quoted: bool = False) -> tuple[Cand | None, Cand | None]:
+        """(the candidate, None) or (None, the rule's candidate the recogniser check turned down)."""
         cand = self._rule_name(text, ch, lowers, in_role)
         if cand is None or ch.ents is None or cand.media:
-            return cand
+            return _initial(text, _via(cand, "medium" if cand is not None and cand.media else "rule")), None
         # after a media cue ("dilansir Aceshowbiz") the grammar names a medium the
         # recogniser may not know
         # and right after a quote's speech verb ("…,” kata Kaitisuk.) a word news never
         # writes in lower case is a speaker the recogniser did not know (the back-off when
         # it says nothing at all)
-        return self._recognised(text, ch, cand, lowers) or (cand if medium or (
-            quoted and not ch.ents and cand.kind == "person" and _never_written_lower(cand.name)) else None)
+        found = self._recognised(text, ch, cand, lowers)
+        if found is None and medium:
+            found = _via(cand, "after_media_cue")
+        elif found is None and quoted and not ch.ents and cand.kind == "person" and _never_written_lower(cand.name):
+            found = _via(cand, "quoted_backoff")
+        if found is None:
+            return None, _initial(text, _via(cand, "rejected"))
+        return _initial(text, found), None
 
     def _recognised(self, text: str, ch: Chunk, cand: Cand, lowers: frozenset = frozenset()) -> Cand | None:
         """The rule's candidate checked against the recogniser: a person is a PER span (the
@@ -435,13 +467,13 @@ class Namer:
                 a, name = ts, text[ts:b]
             lead = text[cand.start:a].strip(" ,") if a > cand.start else ""
             role = " ".join(x for x in (cand.role, lead) if x)
-            return Cand(name, "person", a, ch.end, role or None, cand.alias, False)
+            return Cand(name, "person", a, ch.end, role or None, cand.alias, False, via="per")
         if cand.kind == "person":
             if orgs and cand.start > ch.start and _never_written_lower(cand.name) and all(
                     e.start < cand.start for e in ch.ents if e.type == "ORG" and e.end > lo):
                 # "Kepala Dinas Kesehatan DKI Widyastuti": the recogniser ran the office's
                 # organisation on over the name the rules split off after the role
-                return cand
+                return _via(cand, "office_over_org")
             if orgs:
                 a, _, _, name = max(orgs, key=lambda e: len(e[3]))
                 words = name.split()
@@ -452,8 +484,9 @@ class Namer:
                     # role's place and the person (not "Indonesia Corruption Watch")
                     start = next(ts for t, ts, _ in ch.tokens if ts >= a and t == words[n])
                     role = " ".join(x for x in (cand.role, text[cand.start:start].strip(" ,")) if x)
-                    return Cand(" ".join(words[n:]), "person", start, ch.end, role or None, cand.alias, False)
-                return Cand(name, "organization", a, ch.end, None, cand.alias, False)
+                    return Cand(" ".join(words[n:]), "person", start, ch.end, role or None, cand.alias, False,
+                                via="place_name")
+                return Cand(name, "organization", a, ch.end, None, cand.alias, False, via="org")
             # "Putin dan Kim mengaku": a short form of a person the article names in full,
             # or a name of two or more words none of which news ever writes in lower case
             # ("Setya Novanto": the recogniser misses names its training news lacks)
@@ -461,17 +494,26 @@ class Namer:
             # repeated elsewhere in the article ("tutur Lucasfilm"; a sentence-initial capital may be any word)
             # or, the recogniser silent, a name of words news never writes in lower case after
             # an office or rank the rules split off ("Kepala Dinas Kesehatan DKI Widyastuti")
-            return cand if _part_of(cand.name, ch.people) or (not ents and (
-                _never_lower(cand.name) or _unseen_word(text, cand, ch.named)
-                or (cand.start > ch.start and _office_led(ch) and _never_written_lower(cand.name)))) else None
+            if _part_of(cand.name, ch.people):
+                return _via(cand, "part_of")
+            if ents:
+                return None
+            if _never_lower(cand.name):
+                return _via(cand, "never_lower")
+            if _unseen_word(text, cand, ch.named):
+                return _via(cand, "unseen")
+            if cand.start > ch.start and _office_led(ch) and _never_written_lower(cand.name):
+                return _via(cand, "office_name")
+            return None
         # "Jaksa KPK Rahmat Irwan": a person closing the chunk after a body or a role is the
         # speaker, the rest its role
         if pers and pers[-1][1] >= ch.tokens[-1][2] and pers[-1][0] > cand.start and (
                 any(e[1] <= pers[-1][0] for e in orgs) or self.segment_is_role(text[cand.start:pers[-1][0]], strict=True)):
             a, _, _, name = pers[-1]
-            return Cand(name, "person", a, ch.end, text[cand.start:a].strip(" ,") or None, cand.alias, False)
+            return Cand(name, "person", a, ch.end, text[cand.start:a].strip(" ,") or None, cand.alias, False,
+                        via="per_after_body")
         if orgs:  # its name: the rule's ("Kementerian pertahanan sipil Selandia Baru")
-            return cand
+            return _via(cand, "org_rule")
         # a body by the data: a known place or institution speaking ("Kremlin menyatakan",
         # "Seoul mengklaim"), a body head ("intelijen Amerika Serikat"), an acronym the
         # recogniser found or news never writes in lower case ("BMKG", not "JUARA"), a long body name ("Wahana Lingkungan Hidup Indonesia")
@@ -482,9 +524,9 @@ class Namer:
             return None  # "Pengungsi Burundi mengatakan": a common noun of the place speaks, unnamed
         if " ".join(low) in self.places.names or any(self.lex.has("org_heads", w) for w in low) \
                 or (_ACRONYM_RE.match(cand.name) and (pers or not _common_word(cand.name))) or len(low) >= 3:
-            return cand
+            return _via(cand, "body_data")
         if pers and any(e[3] == cand.name for e in pers):
-            return Cand(cand.name, "person", cand.start, ch.end, None, cand.alias, False)
+            return Cand(cand.name, "person", cand.start, ch.end, None, cand.alias, False, via="per_word")
         return None
 
     def _rule_name(self, text: str, ch: Chunk, lowers: frozenset, in_role: bool) -> Cand | None:
@@ -566,6 +608,12 @@ class Namer:
         if kind != "person":
             role = None
         return Cand(name, kind, start, ch.end, role, ch.acr, media)
+
+
+def _initial(text: str, cand: Cand | None) -> Cand | None:
+    if cand is not None:
+        cand.initial = _sentence_initial(text, cand.start)
+    return cand
 
 
 def _sentence_initial(text: str, pos: int) -> bool:

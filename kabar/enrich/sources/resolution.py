@@ -16,6 +16,7 @@ import re
 from collections import Counter
 
 from kabar.enrich.dateline import mask_dateline
+from kabar.enrich.sources.decision import Evidence, features, model, rules_keep
 from kabar.enrich.sources.grammar import Event, Grammar
 from kabar.enrich.sources.lexicon import WORD_RE, get_lexicon, get_places, grammars_by_language
 from kabar.enrich.sources.names import Cand, Namer, find_chunks
@@ -32,8 +33,9 @@ def _grammar(lang: str, registry: Registry) -> Grammar:
 
 
 def extract_sources(doc: Doc, registry: Registry, language: str | None = None,
-                    outlet: str | None = None) -> list[Source]:
-    """`language` and `outlet` default to the doc's (the enrich step passes them, declared)."""
+                    outlet: str | None = None, rules_only: bool = False) -> list[Source]:
+    """`language` and `outlet` default to the doc's (the enrich step passes them, declared);
+    `rules_only`: without the learned keep/drop decision (what the grammar alone finds)."""
     text = doc.text or ""
     language = doc.language if language is None else language
     outlet = doc.outlet if outlet is None else outlet
@@ -43,13 +45,74 @@ def extract_sources(doc: Doc, registry: Registry, language: str | None = None,
     lowers = frozenset(w.lower() for w in WORD_RE.findall(text) if w[0].islower())
     best: list[Source] = []
     for lang in langs:
-        found = _extract(text, _grammar(lang, registry), lowers, outlet)
+        found = _extract(text, _grammar(lang, registry), lowers, outlet, rules_only)
         if len(found) > len(best):
             best = found
     return best
 
 
-def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None) -> list[Source]:
+def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None,
+             rules_only: bool = False) -> list[Source]:
+    """The sources one grammar finds: its candidates, kept or dropped, then merged."""
+    learned = model() if gram.lex.rules["recognised_names"] and not rules_only else None
+    kept = [s for s, ev, f in _candidates(text, gram, lowers, own_outlet)
+            if (learned.keep(f, ev) if learned is not None else rules_keep(ev))]
+    kept = _media_named_as_people(_merge_same(kept), gram.namer.registry)
+    return _merge_aliases(_merge_misspelt(kept), gram.alias_pairs(text))
+
+
+def candidate_sources(doc: Doc, registry: Registry, language: str | None = None,
+                      outlet: str | None = None) -> list[tuple[Source, Evidence, dict]]:
+    """Every candidate source of the language `extract_sources` would read the doc in, before
+    the keep/drop decision, with its evidence and features (what the decision is trained on)."""
+    text = doc.text or ""
+    language = doc.language if language is None else language
+    outlet = doc.outlet if outlet is None else outlet
+    langs = grammars_by_language().get(language or "und")
+    if not text.strip() or not langs:
+        return []
+    lowers = frozenset(w.lower() for w in WORD_RE.findall(text) if w[0].islower())
+    best, n_best = [], -1
+    for lang in langs:  # the language whose rules find the most (not the model: it is trained on these)
+        gram = _grammar(lang, registry)
+        cands = _candidates(text, gram, lowers, outlet)
+        n = sum(rules_keep(ev) for _, ev, _ in cands)
+        if n > n_best:
+            best, n_best = cands, n
+    return best
+
+
+def _merge_same(sources: list[Source]) -> list[Source]:
+    """A turned-down candidate the decision kept joins a kept source of the same name."""
+    out: dict[str, Source] = {}
+    for s in sources:
+        key = s.name.casefold()
+        if key in out:
+            _absorb(out[key], s)
+        else:
+            out[key] = s
+    return list(out.values())
+
+
+def _media_named_as_people(sources: list[Source], registry: Registry) -> list[Source]:
+    """"Pantauan Nia di lokasi" beside "Nia Nindyawati": a name only a media cue made a
+    medium (no registry outlet) that is part of a person source's name is that person."""
+    people = [s for s in sources if s.kind == "person" and " " in s.name]
+    out = []
+    for s in sources:
+        if s.kind == "media" and registry.by_name(s.name) is None:
+            w = s.name.split()
+            owner = next((p for p in people if any(p.name.split()[i:i + len(w)] == w
+                                                   for i in range(len(p.name.split())))), None)
+            if owner is not None:
+                _absorb(owner, s)
+                continue
+        out.append(s)
+    return out
+
+
+def _candidates(text: str, gram: Grammar, lowers: frozenset,
+                own_outlet: str | None) -> list[tuple[Source, Evidence, dict]]:
     text = gram.unglue(text)
     events: list[Event] = []
     base = 0
@@ -57,43 +120,56 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
     pars = [mask_dateline(par) for par in text.split("\n\n")]
     ents: list = [None] * len(pars)
     widened: list = [()] * len(pars)
+    outside: list = [[] for _ in pars]  # per paragraph: (start, end, P(tag O)) per token
     persons: Counter | None = None  # the full names the article spells out, recognised
     wide: Counter = Counter()  # and opened at a name word before them ("Kim" + "Jong Un")
     if gram.lex.rules["recognised_names"]:
         persons = Counter()
         for i, par in enumerate(pars):
-            ents[i], widened[i] = recognise_with_names(par)
+            ents[i], widened[i] = recognise_with_names(par, outside=outside[i])
             persons.update(e.text for e in ents[i] if e.type == "PER" and " " in e.text)
             wide.update(e.text for e in widened[i] if " " in e.text)
     people = frozenset(persons or ()) | frozenset(wide)
+    tagged: Counter = Counter((e.text, e.type) for es in ents if es for e in es)
     # what the article writes apart from person names: read only for a name of three words or more
     alone = functools.cache(lambda: _used_alone(pars, ents)) if persons is not None else None
     # anything recognised (any type), and capitalised words the article repeats
     caps = Counter(w for w in WORD_RE.findall(text) if w[:1].isupper())
     named = frozenset(e.text for es in ents if es for e in es) | frozenset(w for w, n in caps.items() if n >= 2)
-    for par, es, ws in zip(pars, ents, widened):
-        events.extend(gram.paragraph(par, base, lowers, es, people, ws, named))
+    for par, es, ws, out in zip(pars, ents, widened, outside):
+        found = gram.paragraph(par, base, lowers, es, people, ws, named)
+        for ev in found:
+            if ev.cand is not None and out:
+                # how sure the recogniser is that the name's words are a name: 1 - P(O), averaged
+                ps = [1.0 - p for a, b, p in out if a >= ev.cand.start and b <= ev.cand.end]
+                if ps:
+                    ev.cand.name_prob = sum(ps) / len(ps)
+        events.extend(found)
         base += len(par) + 2
     # pronouns carry the last named speaker, across paragraphs
-    resolved: list[tuple[Cand, Event]] = []
+    resolved: list[tuple[Cand, Event, bool]] = []
     last: Cand | None = None
     for ev in events:
-        cand = ev.cand if ev.cand is not None and not ev.cand.anaphor else last
+        carried = ev.cand is None or ev.cand.anaphor
+        cand = last if carried else ev.cand
         if cand is None:
             continue
         if ev.mention:
             last = cand
             continue
-        if ev.speech and cand.kind != "media":  # "ujarnya" goes back to a person or body
+        # "ujarnya" goes back to a person or body the recogniser check let through
+        if ev.speech and cand.kind != "media" and cand.via != "rejected":
             last = cand
-        resolved.append((cand, ev))
+        resolved.append((cand, ev, carried))
     if not resolved:
         return []
     full = None  # computed on the first person name, if any
     out: dict[str, Source] = {}
     forms: dict[str, set[str]] = {}
-    shorts = {c.name for c, _ in resolved if c.kind == "person"}
-    for cand, ev in resolved:
+    evidence: dict[str, Evidence] = {}
+    shorts = {c.name for c, _, _ in resolved if c.kind == "person" and c.via != "rejected"}
+    n_text = max(1, len(text))
+    for cand, ev, carried in resolved:
         name = cand.name
         if cand.kind == "person":
             if full is None:
@@ -115,11 +191,23 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
         # ("Pantauan Suara.com di lokasi" on Suara.com)
         if own_outlet and (name == own_outlet or own_outlet.casefold().startswith(name.casefold() + ".")):
             continue
-        key = name.casefold()
+        # a turned-down candidate is a candidate of its own, the decision keeps or drops it
+        key = ("\0" if cand.via == "rejected" else "") + name.casefold()
         src = out.get(key)
         if src is None:
             src = out[key] = Source(name=name, kind=cand.kind, role=cand.role, mentions=0)
             forms[key] = set()
+            evidence[key] = Evidence([], [], first_pos=ev.pos / n_text,
+                                     recognised_person=persons is not None and name in persons)
+        e = evidence[key]
+        e.shapes.append(ev.shape)
+        e.vias.append(cand.via)
+        e.carried += carried
+        e.initial += cand.initial and not carried
+        e.quotes += len(ev.quotes)
+        e.roled = e.roled or bool(cand.role)
+        if cand.name_prob >= 0:
+            e.name_probs.append(cand.name_prob)
         forms[key].update(f for f in (cand.name, name, cand.alias) if f)
         if src.role is None and cand.role:
             src.role = cand.role
@@ -131,9 +219,19 @@ def _extract(text: str, gram: Grammar, lowers: frozenset, own_outlet: str | None
             if q and q not in src.quotes:
                 src.quotes.append(q)
         src.mentions += 1
+    found = []
+    names = [s.name.split() for s in out.values()]
     for key, src in out.items():
         src.mentions = max(src.mentions, _count(text, forms[key]))
-    return _merge_aliases(_merge_misspelt(list(out.values())), gram.alias_pairs(text))
+        e = evidence[key]
+        e.tags = tuple(tagged[(src.name, t)] for t in ("PER", "ORG", "LOC"))
+        low = src.name.lower().split()
+        e.place = " ".join(low) in gram.namer.places.place_names
+        w, n = src.name.split(), len(src.name.split())
+        e.inside_other = any(len(o) > n and any(o[i:i + n] == w for i in range(len(o) - n + 1)) for o in names)
+        found.append((src, evidence[key], features(src.name, src.kind, src.mentions, evidence[key],
+                                                   gram.namer.registry.by_name(src.name) is not None)))
+    return found
 
 
 def _merge_misspelt(sources: list[Source]) -> list[Source]:
@@ -318,4 +416,4 @@ def _count(text: str, forms: set[str]) -> int:
     return len(rx.findall(text))
 
 
-__all__ = ["extract_sources"]
+__all__ = ["candidate_sources", "extract_sources"]
