@@ -30,6 +30,21 @@ def _quiet_env() -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     _quiet_env()
+    import signal
+
+    from kabar.pipeline import stop
+
+    with stop.on_signals():  # also while Prefect and GX load and the API server boots
+        try:
+            rc = _run(args)
+        except stop.Stopped as exc:
+            print(f"kabar: {exc} before the run had read anything; nothing written", file=sys.stderr)
+            rc = 1
+    name = stop.received()
+    return 128 + signal.Signals[name].value if name else rc  # what a shell reports for a process a signal ended
+
+
+def _run(args: argparse.Namespace) -> int:
     from kabar.pipeline import Settings, run_plain
 
     from kabar.lock import LockHeld
@@ -104,7 +119,7 @@ def print_summary(m: dict) -> None:
 
     c = m["counts"]
     ok = m["status"] == "success"
-    print(f"kabar run {m['run_id']}: {'OK' if ok else 'FAILED'}")
+    print(f"kabar run {m['run_id']}: {'OK' if ok else m['status'].upper()}")
     loaded = "loaded" if ok else "passed (not published)"
     print(f"  read {c['read']}  {loaded} {c['loaded']}  quarantined {c['quarantined']}"
           f"  (reconciled: {'yes' if c['reconciled'] else 'NO'})")
