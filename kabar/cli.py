@@ -69,6 +69,10 @@ def _run(args: argparse.Namespace) -> int:
 
         before = _latest_manifest(args.out)
         with api_for_run(local_workers=not args.dask_address) as server:  # a temporary API server boots on the other core while the flow and GX load
+            if args.runner == "processes":
+                from flows.runners import start_worker_server
+
+                start_worker_server()  # the workers' imports, once, meanwhile too
             from flows.kabar_flow import kabar_flow
             from kabar.gates import load_gx
             from kabar.pipeline.settings import SHARDS_PER_WORKER
