@@ -169,7 +169,12 @@ def main(argv: list[str] | None = None) -> int:
                                                      str(Path.home() / ".cache" / "kabar-same-output")))
     p.add_argument("--corpora", default="seeds,wcxb-html,wcxb-text,outlet-dumps")
     p.add_argument("--examples", type=int, default=5, help="differences shown per corpus")
+    p.add_argument("--outputs", nargs=2, metavar=("BEFORE", "AFTER"),
+                   help="compare two output folders already written (e.g. a benchmark's base2 and kabar2 runs: "
+                        "the process pool and the shard plan, which --no-prefect runs do not exercise)")
     a = p.parse_args(argv)
+    if a.outputs:
+        return compare_outputs(Path(a.outputs[0]), Path(a.outputs[1]), a.examples)
     cache = Path(a.cache).resolve()
     after_repo = Path(a.after_repo).resolve()
     commit = sh(["git", "rev-parse", a.base + "^{commit}"], cwd=REPO).strip()
@@ -211,6 +216,23 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    note: {n}")
     print("RESULT:", "DIFFERENT" if failed else "identical")
     return 1 if failed else 0
+
+
+def compare_outputs(before_out: Path, after_out: Path, examples: int) -> int:
+    mb = json.loads(max((before_out / "runs").glob("*.json"), key=lambda p: p.stat().st_mtime).read_text())
+    ma = json.loads(max((after_out / "runs").glob("*.json"), key=lambda p: p.stat().st_mtime).read_text())
+    diffs, notes = compare_counts(mb, ma)
+    for table in TABLES:
+        rb, ra = read_rows(before_out, table, REPO), read_rows(after_out, table, REPO)
+        table_diffs = compare(rb, ra, table, examples)
+        print(f"{table:11} rows before {len(rb)}, after {len(ra)}: {len(table_diffs)} difference(s)")
+        diffs += table_diffs
+    for d in diffs[:examples]:
+        print(f"    {d}")
+    for n in notes[:examples]:
+        print(f"    note: {n}")
+    print("RESULT:", "DIFFERENT" if diffs else "identical")
+    return 1 if diffs else 0
 
 
 if __name__ == "__main__":

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import ctypes
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -22,7 +24,8 @@ from collections.abc import Iterator
 
 # what Prefect's SubprocessASGIServer sets for its temporary server
 _SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
-_DEFAULT_TIMEOUT = 90.0  # a busy 2-core machine needs more than Prefect's default 20 s
+_DEFAULT_TIMEOUT = 90.0
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h  # a busy 2-core machine needs more than Prefect's default 20 s
 
 
 def configured_url() -> str | None:
@@ -36,6 +39,15 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _die_with_parent() -> None:
+    """In the server's child process before exec: SIGTERM when its parent dies (Linux)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the parent's exit hook still stops it
+        pass
 
 
 class ApiServer:
@@ -54,7 +66,11 @@ class ApiServer:
             [sys.executable, "-m", "uvicorn", "--app-dir", str(app_dir), "--factory",
              "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
              "--log-level", "error", "--lifespan", "on"],
-            env={**os.environ, **_SERVER_ENV}, stdin=subprocess.DEVNULL)
+            env={**os.environ, **_SERVER_ENV}, stdin=subprocess.DEVNULL,
+            # Ctrl-C signals the terminal's whole foreground group: the server must outlive the
+            # run's own stop (it records the cancelled states), so it gets a session of its own
+            # and is stopped by the run at exit, or by the kernel when the run dies (even by SIGKILL)
+            start_new_session=True, preexec_fn=_die_with_parent)
         return self
 
     def wait_ready(self, timeout: float | None = None) -> None:

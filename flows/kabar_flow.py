@@ -12,7 +12,7 @@ from collections import deque
 from typing import Any
 
 from prefect import flow, get_run_logger
-from prefect.states import Failed
+from prefect.states import Cancelled, Failed
 from prefect.utilities.annotations import quote  # see tasks/stages.py: no walk over documents
 
 from flows.artifacts import publish_run_summary
@@ -20,7 +20,7 @@ from flows.runners import from_env
 from kabar.gates import GateError
 from kabar.lock import LockHeld
 from kabar.output import OldFormat
-from kabar.pipeline import Run, Settings
+from kabar.pipeline import Run, Settings, stop
 from kabar.progress import Progress
 from tasks import stages
 
@@ -76,38 +76,48 @@ def kabar_flow(
     run = Run(settings)
     progress = Progress()
     error: BaseException | None = None
-    try:
-        shards = run.start()
-    except (LockHeld, OldFormat) as exc:  # another run writes this folder, or an old layout: refuse cleanly
-        progress.close()
-        return Failed(message=str(exc), data=RunFailed(str(exc)))
-    try:
-        logger.info("run %s: %d new input file(s) in %d shard(s), %d unchanged skipped",
-                    run.run_id, len(run.files), len(shards), run.skipped_inputs)
-        pending: deque = deque()
-        done = 0
+    with stop.on_signals():  # SIGTERM/SIGINT: stop the shards, record the run as cancelled
+        try:
+            shards = run.start()
+        except (LockHeld, OldFormat) as exc:  # another run writes this folder, or an old layout: refuse cleanly
+            progress.close()
+            return Failed(message=str(exc), data=RunFailed(str(exc)))
+        except stop.Stopped as exc:  # nothing read yet, nothing staged
+            progress.close()
+            run.close()
+            return Cancelled(message=str(exc))
+        try:
+            logger.info("run %s: %d new input file(s) in %d shard(s), %d unchanged skipped",
+                        run.run_id, len(run.files), len(shards), run.skipped_inputs)
+            pending: deque = deque()
+            done = 0
 
-        def load_next() -> None:
-            nonlocal done
-            future, files = pending.popleft()
-            stages.write(quote(run), quote(run.admit(future.result(), files)))  # admit: driver state; write: retried I/O
-            done += 1
-            progress(run, done, len(shards))
+            def load_next() -> None:
+                nonlocal done
+                future, files = pending.popleft()
+                stages.write(quote(run), quote(run.admit(future.result(), files)))  # admit: driver state; write: retried I/O
+                done += 1
+                progress(run, done, len(shards))
 
-        for i, files in enumerate(shards):
-            pending.append((submit_shard(run, i, files, cache), files))
-            if len(pending) >= max(1, window):
+            for i, files in enumerate(shards):
+                pending.append((submit_shard(run, i, files, cache), files))
+                if len(pending) >= max(1, window):
+                    load_next()
+            while pending:
                 load_next()
-        while pending:
-            load_next()
-    except GateError as exc:
-        error = exc
-    except BaseException:
-        run.close()
-        raise
-    finally:
-        progress.close()
-    manifest = run.finish(error)
+        except GateError as exc:
+            error = exc
+        except stop.Stopped as exc:
+            error = exc
+            stop.stop_shards(exc)
+        except BaseException:
+            run.close()
+            raise
+        finally:
+            progress.close()
+        manifest = run.finish(error)
+    if manifest["status"] == stop.CANCELLED:
+        return Cancelled(message=manifest["error"])
     publish_run_summary(manifest, run.store)
     if manifest["status"] != "success":
         # a failed gate is an expected outcome, not a crash: the state carries the message and

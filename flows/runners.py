@@ -10,7 +10,41 @@ to `tasks.stages`, which runs the pipeline list of `kabar.pipeline.order`.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
+from functools import lru_cache
+
+# What every pool worker imports before its first shard: Prefect's task engine with kabar's
+# steps (tasks.stages), and GX for the gates. ~10 CPU s a spawned worker on this machine.
+WORKER_PRELOAD = ["tasks.stages", "kabar.gates", "great_expectations"]
+
+
+def _worker_context():
+    """Workers forked from a fork server that has imported WORKER_PRELOAD once (copy-on-write),
+    instead of spawned interpreters that each import it all again. Where there is no fork
+    server (not POSIX), spawn as Prefect does."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(WORKER_PRELOAD)
+    return ctx
+
+
+def start_worker_server() -> None:
+    """Start the fork server now (it imports WORKER_PRELOAD while the driver loads its own
+    modules and the API server boots), so the pool's workers are ready the moment the
+    flow submits its first shards. The server has no threads: forking it is safe."""
+    ctx = _worker_context()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
+def _worker_ready() -> None:
+    from kabar.gates import load_gx
+
+    load_gx()  # imported in the fork server already: only its logging set here
 
 
 def share_api_with_workers() -> None:
@@ -41,9 +75,7 @@ def make_task_runner(runner: str = "threads", workers: int = 2, dask_address: st
 
         return ThreadPoolTaskRunner(max_workers=workers)
     if runner == "processes":
-        from prefect.task_runners import ProcessPoolTaskRunner
-
-        return ProcessPoolTaskRunner(max_workers=workers)
+        return _preloaded_pool()(max_workers=workers, initializer=_worker_ready)
     if runner == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -58,3 +90,40 @@ def make_task_runner(runner: str = "threads", workers: int = 2, dask_address: st
 def from_env():
     return make_task_runner(os.environ.get("KABAR_RUNNER", "threads"), int(os.environ.get("KABAR_WORKERS", "2")),
                             os.environ.get("KABAR_DASK_ADDRESS") or None)
+
+
+@lru_cache(maxsize=1)
+def _preloaded_pool():
+    from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
+
+    class PreloadedProcessPoolTaskRunner(ProcessPoolTaskRunner):
+        """Prefect's process pool, its workers from `_worker_context()` instead of spawned.
+
+        The same set-up as `ProcessPoolTaskRunner.__enter__` (Prefect 3.8) but the context."""
+
+        def __enter__(self):
+            import threading
+            from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+            from prefect.task_runners import _initialize_process_pool_worker
+
+            TaskRunner.__enter__(self)
+            ctx = _worker_context()
+            self._subprocess_message_queue = ctx.Queue()
+            self._message_forwarding_thread = threading.Thread(
+                target=self._forward_subprocess_messages, name="ProcessPoolTaskRunnerMessageForwarder", daemon=True)
+            self._message_forwarding_thread.start()
+            try:
+                self._executor = ProcessPoolExecutor(
+                    max_workers=self._max_workers, mp_context=ctx, initializer=_initialize_process_pool_worker,
+                    initargs=(self._subprocess_message_queue, self._initializer, self._initargs))
+                self._resolver_executor = ThreadPoolExecutor(max_workers=self._max_workers)
+            except Exception:
+                if self._executor is not None:
+                    self._executor.shutdown(cancel_futures=True, wait=True)
+                    self._executor = None
+                self._stop_message_forwarding()
+                raise
+            return self
+
+    return PreloadedProcessPoolTaskRunner

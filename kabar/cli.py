@@ -30,6 +30,21 @@ def _quiet_env() -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     _quiet_env()
+    import signal
+
+    from kabar.pipeline import stop
+
+    with stop.on_signals():  # also while Prefect and GX load and the API server boots
+        try:
+            rc = _run(args)
+        except stop.Stopped as exc:
+            print(f"kabar: {exc} before the run had read anything; nothing written", file=sys.stderr)
+            rc = 1
+    name = stop.received()
+    return 128 + signal.Signals[name].value if name else rc  # what a shell reports for a process a signal ended
+
+
+def _run(args: argparse.Namespace) -> int:
     from kabar.pipeline import Settings, run_plain
 
     from kabar.lock import LockHeld
@@ -54,6 +69,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
         before = _latest_manifest(args.out)
         with api_for_run(local_workers=not args.dask_address) as server:  # a temporary API server boots on the other core while the flow and GX load
+            if args.runner == "processes":
+                from flows.runners import start_worker_server
+
+                start_worker_server()  # the workers' imports, once, meanwhile too
             from flows.kabar_flow import kabar_flow
             from kabar.gates import load_gx
             from kabar.pipeline.settings import SHARDS_PER_WORKER
@@ -104,7 +123,7 @@ def print_summary(m: dict) -> None:
 
     c = m["counts"]
     ok = m["status"] == "success"
-    print(f"kabar run {m['run_id']}: {'OK' if ok else 'FAILED'}")
+    print(f"kabar run {m['run_id']}: {'OK' if ok else m['status'].upper()}")
     loaded = "loaded" if ok else "passed (not published)"
     print(f"  read {c['read']}  {loaded} {c['loaded']}  quarantined {c['quarantined']}"
           f"  (reconciled: {'yes' if c['reconciled'] else 'NO'})")

@@ -33,7 +33,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
 from kabar import pipeline
-from kabar.pipeline import order
+from kabar.pipeline import order, stop
 from kabar.readers import InputFile
 from kabar.steps import SHARD, Context, ShardResult, run_steps
 
@@ -108,8 +108,13 @@ def shard(files: list[InputFile], key: str | None, cache: bool, ctx: Context) ->
     so repeating them is safe). With `cache`, the steps run as nested task runs again,
     because a cached result is kept per step (gates are never cached).
     A shard's documents cross a process boundary once, back to the flow for loading."""
-    if not cache:
-        return run_steps(order.shard_steps(), ShardResult(), ctx)
+    with stop.shard_thread():  # a stop signal to the run interrupts this shard (threads runner)
+        if not cache:
+            return run_steps(order.shard_steps(), ShardResult(), ctx)
+        return _cached_steps(key, cache, ctx)
+
+
+def _cached_steps(key: str | None, cache: bool, ctx: Context) -> ShardResult:
     # quote(): Prefect would otherwise walk every document, zone and source of a shard
     # twice per task call looking for futures (~8 ms a document per call, measured),
     # at the price of the dependency arrows between these nested runs in the UI.

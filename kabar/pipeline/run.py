@@ -19,6 +19,7 @@ from kabar.load import ARTICLES, QUARANTINE, SOURCES, Store, utcnow
 from kabar.output import RunOutput, input_state
 from kabar.record import ARTICLE_SCHEMA, QUARANTINE_SCHEMA
 from kabar.sources_table import SOURCES_SCHEMA
+from kabar.pipeline import stop
 from kabar.pipeline.manifest import GateTotals, manifest
 from kabar.pipeline.order import driver_steps, output_steps
 from kabar.pipeline.settings import MIN_SHARD_DOCS, Settings
@@ -69,6 +70,7 @@ class Run:
         self.pending_rejects: list = []
         self.output = RunOutput(self.store, self.run_id, wait=settings.wait)
         self.written: dict[str, Any] = {}
+        self.started = False  # the folder is ours and the inputs are known
 
     # -- start --
     def start(self) -> list[list[InputFile]]:
@@ -84,6 +86,7 @@ class Run:
         if self.gx is not None:
             self.suites = self.gx.prepare()
         self.timings["start"] = time.perf_counter() - t
+        self.started = True
         return plan_shards(new, self.settings.shard_docs, self.settings.shard_bytes,
                            self.settings.min_shards, MIN_SHARD_DOCS)
 
@@ -156,18 +159,25 @@ class Run:
                 raise GateError(msg)
 
     def finish(self, error: BaseException | None = None) -> dict[str, Any]:
-        if self.pending_rejects:  # no shard ran (nothing new to read), but unreadable inputs still count
-            self.load(ShardResult(), [])
-        if error is None:
-            try:
-                self.check_thresholds()
-            except GateError as exc:
-                error = exc
-        try:
-            self._publish(error)
-            return self._reports()
-        finally:
+        """Commit (or keep as evidence, after a gate failure or a stop signal), then the manifest
+        and report. A stop signal arriving meanwhile waits: these take seconds, and a run that
+        has committed must leave its manifest."""
+        if isinstance(error, stop.Stopped) and not self.started:  # stopped before anything was read
             self.close()
+            raise error
+        with stop.finishing():
+            if self.pending_rejects and not isinstance(error, stop.Stopped):  # no shard ran, but unreadable inputs still count
+                self.load(ShardResult(), [])
+            if error is None:
+                try:
+                    self.check_thresholds()
+                except GateError as exc:
+                    error = exc
+            try:
+                self._publish(error)
+                return self._reports()
+            finally:
+                self.close()
 
     def _publish(self, error: BaseException | None) -> None:
         if error is None:
@@ -186,7 +196,7 @@ class Run:
                                              "parts_after": rep.parts_after}
         else:
             kept = self.output.fail()
-            self.status = "failed"
+            self.status = stop.CANCELLED if isinstance(error, stop.Stopped) else "failed"
             self.error = str(error)
             self.written = {"published": False, "rows": {}, "evidence": self.output.evidence_folder() if kept else None,
                             "evidence_rows": dict(self.output.written)}
@@ -197,7 +207,7 @@ class Run:
 
     def _reports(self) -> dict[str, Any]:
         data_docs = None
-        if self.gx is not None and self.settings.reports:
+        if self.gx is not None and self.settings.reports and self.status != stop.CANCELLED:  # stopping: seconds count
             try:
                 data_docs = str(self.gx.build_docs())
             except Exception as exc:  # the data is committed; a report failure must not hide that

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from kabar.gates import GateError
+from kabar.pipeline import stop
 from kabar.pipeline.order import shard_steps
 from kabar.pipeline.run import Run
 from kabar.pipeline.settings import Settings
@@ -22,15 +23,16 @@ def run_plain(settings: Settings, run_id: str | None = None, on_shard=None) -> d
     `on_shard(run, done, total)` is called after each shard is loaded (progress display)."""
     run = Run(settings, run_id)
     error = None
-    try:
-        shards = run.start()
-        for i, files in enumerate(shards):
-            run.load(process_shard(files, run, i), files)
-            if on_shard is not None:
-                on_shard(run, i + 1, len(shards))
-    except GateError as exc:
-        error = exc
-    except BaseException:
-        run.close()  # not ours to judge: re-raise, but free the output folder at once
-        raise
-    return run.finish(error)
+    with stop.on_signals():  # SIGTERM/SIGINT: the run recorded as cancelled, nothing published
+        try:
+            shards = run.start()
+            for i, files in enumerate(shards):
+                run.load(process_shard(files, run, i), files)
+                if on_shard is not None:
+                    on_shard(run, i + 1, len(shards))
+        except (GateError, stop.Stopped) as exc:
+            error = exc
+        except BaseException:
+            run.close()  # not ours to judge: re-raise, but free the output folder at once
+            raise
+        return run.finish(error)

@@ -29,6 +29,14 @@ def _servers_in_tree(root: psutil.Process) -> set[int]:
     return found
 
 
+def _is_worker(p: psutil.Process) -> bool:
+    """A spawned worker, or one forked from the process pool's fork server (its parent)."""
+    if "multiprocessing.spawn" in " ".join(p.cmdline()):
+        return True
+    parent = p.parent()
+    return parent is not None and "multiprocessing.forkserver" in " ".join(parent.cmdline())
+
+
 @pytest.mark.parametrize("runner", ["processes", "dask"])
 def test_workers_share_the_runs_one_api_server(runner, seeds_dir, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
@@ -46,8 +54,7 @@ def test_workers_share_the_runs_one_api_server(runner, seeds_dir, tmp_path):
         while not done.is_set():
             servers.update(_servers_in_tree(root))
             try:
-                workers.update(p.pid for p in root.children(recursive=True)
-                               if "multiprocessing.spawn" in " ".join(p.cmdline()))
+                workers.update(p.pid for p in root.children(recursive=True) if _is_worker(p))
             except psutil.Error:
                 pass
             time.sleep(0.2)
