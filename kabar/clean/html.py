@@ -17,13 +17,21 @@ metadata pass (`with_metadata`) is off: it also computed the sitename, categorie
 licence nobody reads, and searched the page body for an author and htmldate for a date on
 every page, while kabar needs those two only when its own readings found none; they are
 searched then (`searched_author`, `htmldate_stamp`), with trafilatura's exact calls.
+
+trafilatura's fallback comparison (readability, then justext: a third of its time) runs
+only where its own extraction looks doubtful (`doubtful_extraction`: short, or a single
+block; html_settings.FALLBACK): on the WCXB dev pages those are where the comparison
+changed the body.
 """
 from __future__ import annotations
 
 import trafilatura
+import trafilatura.core
+import trafilatura.external
 from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import load_html
 
+from kabar.clean import html_settings as H
 from kabar.clean import settings as S
 from kabar.clean.html_lines import furniture, short_article_zones
 from kabar.clean.html_paragraphs import wrap_loose_text
@@ -48,6 +56,7 @@ def extract(html, url: str | None) -> dict:
     result = trafilatura.bare_extraction(
         tree,
         url=url,
+        fast=H.FALLBACK == "never",
         with_metadata=False,
         include_comments=False,
         include_tables=S.HTML_INCLUDE_TABLES,
@@ -57,6 +66,26 @@ def extract(html, url: str | None) -> dict:
     if result is None:
         return {}
     return result.as_dict() if hasattr(result, "as_dict") else dict(result)
+
+
+def doubtful_extraction(body, text: str) -> bool:
+    """Whether trafilatura's own extraction (`body`, its `text`) looks short of the article:
+    few characters or few blocks, where readability or justext found more on the WCXB pages."""
+    return len(text) < H.FALLBACK_TEXT_CHARS or len(body) < H.FALLBACK_MIN_BLOCKS
+
+
+def _gated_comparison(cleaned_tree, raw_tree, body, text, options):
+    """trafilatura's `compare_extraction` (readability, then justext), only on a page
+    where its own extraction looks doubtful when `FALLBACK` is "gated"."""
+    if H.FALLBACK == "gated" and not doubtful_extraction(body, text):
+        return body, text
+    return _compare_extraction(cleaned_tree, raw_tree, body, text, options)
+
+
+# trafilatura has no hook for the gate: its cascade calls the comparison by its name in
+# trafilatura.core (the original taken from trafilatura.external, where it is defined)
+_compare_extraction = trafilatura.external.compare_extraction
+trafilatura.core.compare_extraction = _gated_comparison
 
 
 def _trimmed(**fields) -> dict:
