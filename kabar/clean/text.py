@@ -135,12 +135,15 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
     core_chars = sum(len(lines[i].text) for i in core_ids)
     if len(core) < S.COHERENCE_MIN_CORE_STEMS:
         return runs, off, title_i
-    for s, e in prose_stretches(lines):
+    for s, e, teaser in _split_after_teaser(lines, prose_stretches(lines)):
         if sum(len(lines[i].text) for i in range(s, e)) < S.COHERENCE_MAX_LINE_SHARE * core_chars:
             if stretch_coherence(lines, s, e, core, core_ids, title_stems) < S.COHERENCE_MIN \
                     and not shares_names(lines, s, e, core_ids, title_stems) and not _tells_headline(lines, s, e, title_stems) \
                     and not _continues_above(lines, s, e, off):
                 off[s:e] = [True] * (e - s)
+                if teaser:  # another story's headline and its paragraph, with the article going on below
+                    lines[s - 1].cls, lines[s - 1].reason = BAD, "teaser_headline"
+                    lines[s].cls, lines[s].reason = BAD, "teaser"
 
     mark_teasers(lines, off, core, core_ids, title_stems)
     if any(off):
@@ -168,7 +171,62 @@ def _continues_above(lines: list[Line], s: int, e: int, off: list[bool]) -> bool
     j = s - 1
     while j >= 0 and s - j <= S.READ_ALSO_GAP_LINES and _read_also_link(lines[j]):
         j -= 1
-    return s - j > 1 and j >= 0 and lines[j].cls == GOOD and not off[j] and lines[s].cls == GOOD
+    if s - j > 1 and j >= 0 and lines[j].cls == GOOD and not off[j] and lines[s].cls == GOOD:
+        return True
+    return _past_furniture(lines, s, off) or _past_teaser(lines, s, off)
+
+
+def _split_after_teaser(lines: list[Line], stretches: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """A teaser is another story's headline with one paragraph: under a headline-shaped
+    line between the article's paragraphs, the paragraphs after the first are judged on
+    their own (the article going on). (start, end, is the possible teaser)"""
+    out = []
+    for s, e in stretches:
+        if e - s > 1 and s > 0 and lines[s - 1].cls != BAD and _headline_shaped(lines[s - 1]) \
+                and len(lines[s - 1].stems & lines[s].stems) >= S.HEADLINE_NEXT_SHARED \
+                and _prose_above(lines, s - 1) is not None:
+            out += [(s, s + 1, True), (s + 1, e, False)]
+        else:
+            out.append((s, e, False))
+    return out
+
+
+def _past_teaser(lines: list[Line], s: int, off: list[bool]) -> bool:
+    """Signal `past_teaser`: prose right under another story's teaser (its headline and one
+    paragraph) printed between the article's paragraphs goes on with the article."""
+    t = s - 1
+    if t < 1 or not off[t] or lines[t].cls not in (GOOD, NEAR) or not _headline_shaped(lines[t - 1]):
+        return False
+    j = _prose_above(lines, t - 1)
+    return j is not None and not off[j] and lines[s].cls in (GOOD, NEAR)
+
+
+def _prose_above(lines: list[Line], k: int) -> int | None:
+    """The paragraph of prose right above line k, past at most a little furniture."""
+    j = k - 1
+    while j >= 0 and k - j <= S.FURNITURE_GAP_LINES and lines[j].cls == BAD and not lines[j].meta:
+        j -= 1
+    return j if j >= 0 and lines[j].cls == GOOD else None
+
+
+def _past_furniture(lines: list[Line], s: int, off: list[bool]) -> bool:
+    """Signal `past_furniture`: a paragraph of prose right under the article's paragraph past
+    a little furniture (a photo caption, an ad slot, a video link) goes on with the article.
+    Another story's teaser is announced by its own headline: a bare headline-shaped line
+    right above the stretch is one, a caption (however headline-like) is not."""
+    if lines[s].cls not in (GOOD, NEAR):
+        return False
+    j = _prose_above(lines, s)
+    return j is not None and s - j > 1 and not off[j] and not _headline_shaped(lines[s - 1])
+
+
+def _headline_shaped(line: Line) -> bool:
+    """A teaser's headline: Title Case, no full stop, not a caption (`… (Ist)`) or a `Label: …` link."""
+    text = line.text.rstrip()
+    if line.reason in ("caption", "duplicate") or ":" in text or line.n_words < S.HEADLINE_MIN_WORDS \
+            or ". " in text or text.endswith((".", ")")):
+        return False
+    return line.title_case >= S.HEADLINE_CASE_SHARE
 
 
 def _read_also_link(line: Line) -> bool:
