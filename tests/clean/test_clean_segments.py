@@ -44,3 +44,22 @@ def test_a_caption_with_its_credit_after_a_label():
     assert sig.is_caption("Foto: Rina Wulandari", 3)
     assert not sig.is_caption("Hasilnya: Persib menang.", 3)
     assert not sig.is_caption("Ia berkata kepada wartawan: Semua warga sudah aman.", 8)
+
+
+def test_lines_of_dialogue_past_an_ad_slot_close_the_article_above_its_credits():
+    dialogue = ['"Tidak pernah," jawab Setnov.', "ADVERTISEMENT",
+                '"Jadi kapan Anda bertemu dengan dia di hotel itu?" tanya hakim.']
+    body = _body(HEAD + STORY + dialogue + ["Pewarta: Rina Wulandari", "Editor: Dewi Anggraini"] + FOOT)
+    assert body == STORY + [dialogue[0], dialogue[2]]
+
+
+def test_a_lede_right_under_the_date_line_is_body_whatever_its_words():
+    lede = "Pertandingan final turnamen bulu tangkis antarklub berakhir dramatis setelah tiga gim penuh ketegangan."
+    body = _body(HEAD[:3] + ["Oleh Rina Wulandari", "Senin, 9 Oktober 2017 20:00 WIB", lede, "Iklan"] + STORY[1:] + FOOT)
+    assert body[0] == lede
+
+
+def test_a_one_sentence_article_dense_with_names_is_kept():
+    lede = ("BEKASI (Kabar Kota) Pasar Rawakalong di RT 03/021 Desa Setiamekar Kecamatan Tambun Selatan, Bekasi, "
+            "Jawa Barat ludes terbakar.")
+    assert _body(HEAD + [lede, "(rwu/dea)"] + FOOT) == [lede]
