@@ -271,7 +271,18 @@ def _before_credits(lines: list[Line], runs: list[tuple[int, int]], off: list[bo
         j += 1
     if n and j < len(lines) and lines[j].meta in ("byline", "editor"):
         return runs[:-1] + [(s, j)]
-    return runs[:-1] + [(s, _closing_sentences(lines, closing_data_end(lines, runs, announced_list_end(lines, e), off)))]
+    return runs[:-1] + [(s, _closing_end(lines, runs, e, off))]
+
+
+def _closing_end(lines: list[Line], runs: list[tuple[int, int]], e: int, off: list[bool]) -> int:
+    """Where the article ends under its last paragraph: announced lists, rows of closing data
+    and closing sentences, in any order (`Berikut hasil lengkap …` closing the prose, then
+    the scores)."""
+    while True:
+        end = _closing_sentences(lines, closing_data_end(lines, runs, announced_list_end(lines, e), off))
+        if end == e:
+            return e
+        e = end
 
 
 def _closing_sentences(lines: list[Line], e: int) -> int:

@@ -63,3 +63,10 @@ def test_a_one_sentence_article_dense_with_names_is_kept():
     lede = ("BEKASI (Kabar Kota) Pasar Rawakalong di RT 03/021 Desa Setiamekar Kecamatan Tambun Selatan, Bekasi, "
             "Jawa Barat ludes terbakar.")
     assert _body(HEAD + [lede, "(rwu/dea)"] + FOOT) == [lede]
+
+
+def test_rows_of_scores_under_a_closing_sentence_past_a_read_also_link_are_body():
+    rows = ["Persib Bandung 2-1 Arema FC", "Persija Jakarta 0-0 Bali United", "PSM Makassar 3-2 Madura United"]
+    page = HEAD + STORY + ["Baca Juga: Harga Cabai Naik Menjelang Akhir Tahun",
+                           "Berikut hasil lengkap pertandingan hari ini."] + rows + FOOT
+    assert _body(page) == STORY + ["Berikut hasil lengkap pertandingan hari ini."] + rows
