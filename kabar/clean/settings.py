@@ -66,7 +66,7 @@ CARD_MAX_LINES = 6  # ...and the cards are at most this many lines apart  # a he
 # --- head and meta ---
 HEAD_MAX_LINES = 80  # the headline is looked for in this many lines right above the body (and the top ones)
 TITLE_TOP_LINES = 3  # the <title> printed atop many dumps: always a title candidate, however long the head
-TITLE_NEAR_TWIN_SHARE = 0.6  # a line sharing this share of its stems with the <title> atop the dump (and it with the line) is the <h1>
+TITLE_NEAR_TWIN_SHARE = 0.5  # a line sharing this share of its stems with the <title> atop the dump (and it with the line) is the <h1>
 TITLE_MIN_WORDS = 2
 TITLE_MAX_WORDS = 35
 SITE_CUT_MIN_WORDS = 3  # a dump's headline line loses its site segments (`… | Site`) only when this many words stay
@@ -74,6 +74,7 @@ TITLE_BODY_SHARE = 0.3  # title candidates share this much with the body
 CRUMB_MAX_SEGMENT_WORDS = 4  # a breadcrumb (`Home » Nasional » Politik`) joins segments this short...
 CRUMB_PAIR_MAX_WORDS = 2  # ...and a two-segment one joined by `/` or `|` even shorter (not `Headline | Site`)
 BYLINE_MAX_WORDS = 14  # a byline line is names (and an outlet, a role): longer is a sentence
+BYLINE_NAME_MAX_WORDS = 3  # a bare name this short right above the date line is the byline, not the headline
 META_NAME_MAX_WORDS = 5  # "Chella Defa Anjelina," next to a byline or date line
 DATELINE_LOOKAHEAD = 8  # a dateline-only line this close to the body start opens the body
 LEDE_LOOKBACK_LINES = 12  # a dateline sentence this close above the best run...
