@@ -23,6 +23,7 @@ _DATE = re.compile(
 )
 _PAREN_TAIL = re.compile(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)\s*$")
 _SLASH_CREDIT = re.compile(r"^[•·\-*]?\s*[\w.]+(?:\s\w+)?/[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}$")
+_LABEL_CREDIT = re.compile(r"(?:^|[.!?]\s+)([\w.]+)\s*:\s*[A-Z][\w.'’-]*(?:\s+[\w.'’&-]+){0,4}(?:/[\w.]+)?$")
 _PAREN_SLASH_CREDIT = re.compile(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 _NAME = re.compile(r"^(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|"
                    + "|".join(sorted(name_particles(in_running_text=True)))  # enrich.yaml `names`
@@ -107,6 +108,9 @@ def is_caption(line: str, n_words: int) -> bool:
     text = line.strip()
     if "/" in text and _SLASH_CREDIT.match(text):
         return True
+    label = _LABEL_CREDIT.search(text) if n_words <= S.CAPTION_LABEL_MAX_WORDS and ":" in text else None
+    if label and label.group(1).lower().rstrip(".") in credit_words():
+        return True  # `Ilustrasi. Foto: Bayu Prasetyo/kumparan`: a credit after its label
     m = _PAREN_TAIL.search(text) if text.endswith(")") else None
     credit = _PAREN_SLASH_CREDIT.match(m.group(1).strip()) if m else None
     if credit and (len(words(credit.group(0).split("/", 1)[1])) >= 2 or ends_sentence(text[: m.start()])):

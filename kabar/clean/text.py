@@ -135,12 +135,15 @@ def _coherent_runs(lines: list[Line]) -> tuple[list[tuple[int, int]], list[bool]
     core_chars = sum(len(lines[i].text) for i in core_ids)
     if len(core) < S.COHERENCE_MIN_CORE_STEMS:
         return runs, off, title_i
-    for s, e in prose_stretches(lines):
+    for s, e, teaser in _split_after_teaser(lines, prose_stretches(lines)):
         if sum(len(lines[i].text) for i in range(s, e)) < S.COHERENCE_MAX_LINE_SHARE * core_chars:
             if stretch_coherence(lines, s, e, core, core_ids, title_stems) < S.COHERENCE_MIN \
                     and not shares_names(lines, s, e, core_ids, title_stems) and not _tells_headline(lines, s, e, title_stems) \
-                    and not _continues_above(lines, s, e, off):
+                    and not _continues_above(lines, s, e, off) and not _under_header(lines, s):
                 off[s:e] = [True] * (e - s)
+                if teaser:  # another story's headline and its paragraph, with the article going on below
+                    lines[s - 1].cls, lines[s - 1].reason = BAD, "teaser_headline"
+                    lines[s].cls, lines[s].reason = BAD, "teaser"
 
     mark_teasers(lines, off, core, core_ids, title_stems)
     if any(off):
@@ -168,7 +171,73 @@ def _continues_above(lines: list[Line], s: int, e: int, off: list[bool]) -> bool
     j = s - 1
     while j >= 0 and s - j <= S.READ_ALSO_GAP_LINES and _read_also_link(lines[j]):
         j -= 1
-    return s - j > 1 and j >= 0 and lines[j].cls == GOOD and not off[j] and lines[s].cls == GOOD
+    if s - j > 1 and j >= 0 and lines[j].cls == GOOD and not off[j] and lines[s].cls == GOOD:
+        return True
+    return _past_furniture(lines, s, off) or _past_teaser(lines, s, off)
+
+
+def _under_header(lines: list[Line], s: int) -> bool:
+    """Signal `lede_under_header`: the first prose right under the page's byline or date line
+    (past a caption or a share button) is the article's lede, whatever words it uses."""
+    for j in range(s - 1, max(-1, s - 1 - S.LEDE_HEADER_LINES), -1):
+        if lines[j].meta in ("date", "byline"):
+            return True
+        if lines[j].cls in (GOOD, NEAR) or lines[j].meta or _headline_shaped(lines[j]):
+            return False
+    return False
+
+
+def _split_after_teaser(lines: list[Line], stretches: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """A teaser is another story's headline with one paragraph: under a headline-shaped
+    line between the article's paragraphs, the paragraphs after the first are judged on
+    their own (the article going on). (start, end, is the possible teaser)"""
+    out = []
+    for s, e in stretches:
+        if e - s > 1 and s > 0 and lines[s - 1].cls != BAD and _headline_shaped(lines[s - 1]) \
+                and len(lines[s - 1].stems & lines[s].stems) >= S.HEADLINE_NEXT_SHARED \
+                and _prose_above(lines, s - 1) is not None:
+            out += [(s, s + 1, True), (s + 1, e, False)]
+        else:
+            out.append((s, e, False))
+    return out
+
+
+def _past_teaser(lines: list[Line], s: int, off: list[bool]) -> bool:
+    """Signal `past_teaser`: prose right under another story's teaser (its headline and one
+    paragraph) printed between the article's paragraphs goes on with the article."""
+    t = s - 1
+    if t < 1 or not off[t] or lines[t].cls not in (GOOD, NEAR) or not _headline_shaped(lines[t - 1]):
+        return False
+    j = _prose_above(lines, t - 1)
+    return j is not None and not off[j] and lines[s].cls in (GOOD, NEAR)
+
+
+def _prose_above(lines: list[Line], k: int) -> int | None:
+    """The paragraph of prose right above line k, past at most a little furniture."""
+    j = k - 1
+    while j >= 0 and k - j <= S.FURNITURE_GAP_LINES and lines[j].cls == BAD and not lines[j].meta:
+        j -= 1
+    return j if j >= 0 and lines[j].cls == GOOD else None
+
+
+def _past_furniture(lines: list[Line], s: int, off: list[bool]) -> bool:
+    """Signal `past_furniture`: a paragraph of prose right under the article's paragraph past
+    a little furniture (a photo caption, an ad slot, a video link) goes on with the article.
+    Another story's teaser is announced by its own headline: a bare headline-shaped line
+    right above the stretch is one, a caption (however headline-like) is not."""
+    if lines[s].cls not in (GOOD, NEAR):
+        return False
+    j = _prose_above(lines, s)
+    return j is not None and s - j > 1 and not off[j] and not _headline_shaped(lines[s - 1])
+
+
+def _headline_shaped(line: Line) -> bool:
+    """A teaser's headline: Title Case, no full stop, not a caption (`… (Ist)`) or a `Label: …` link."""
+    text = line.text.rstrip()
+    if line.reason in ("caption", "duplicate") or ":" in text or line.n_words < S.HEADLINE_MIN_WORDS \
+            or ". " in text or text.endswith((".", ")")):
+        return False
+    return line.title_case >= S.HEADLINE_CASE_SHARE
 
 
 def _read_also_link(line: Line) -> bool:
@@ -202,7 +271,18 @@ def _before_credits(lines: list[Line], runs: list[tuple[int, int]], off: list[bo
         j += 1
     if n and j < len(lines) and lines[j].meta in ("byline", "editor"):
         return runs[:-1] + [(s, j)]
-    return runs[:-1] + [(s, _closing_sentences(lines, closing_data_end(lines, runs, announced_list_end(lines, e), off)))]
+    return runs[:-1] + [(s, _closing_end(lines, runs, e, off))]
+
+
+def _closing_end(lines: list[Line], runs: list[tuple[int, int]], e: int, off: list[bool]) -> int:
+    """Where the article ends under its last paragraph: announced lists, rows of closing data
+    and closing sentences, in any order (`Berikut hasil lengkap …` closing the prose, then
+    the scores)."""
+    while True:
+        end = _closing_sentences(lines, closing_data_end(lines, runs, announced_list_end(lines, e), off))
+        if end == e:
+            return e
+        e = end
 
 
 def _closing_sentences(lines: list[Line], e: int) -> int:
@@ -213,24 +293,36 @@ def _closing_sentences(lines: list[Line], e: int) -> int:
     while j < len(lines) and n < S.CLOSING_SENTENCE_LINES:
         if _closing_line(lines[j]):
             j, n = j + 1, n + 1
-        elif lines[j].cls == BAD and not lines[j].meta and j + 1 < len(lines) and _closing_line(lines[j + 1]) \
-                and lines[j + 1].cls != GOOD:
-            j += 1  # a read-also link or an ad slot printed above the closing sentence
-        else:
+            continue
+        k = j
+        while k < len(lines) and k - j < S.FURNITURE_GAP_LINES and lines[k].cls == BAD and not lines[k].meta:
+            k += 1  # a read-also link or an ad slot (`ADVERTISEMENT`, `SCROLL TO CONTINUE…`) above the closing sentence
+        if k == j or k >= len(lines) or not _closing_line(lines[k]) or lines[k].cls == GOOD:
             break
+        j = k
     return j
+
+
+_SENTENCE_END = (".", "?", "!", '."', ".”", '?"', "?”", '!"', "!”")
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.endswith(_SENTENCE_END)
 
 
 def _closing_line(line: Line) -> bool:
     text = line.text.strip()
-    return line.cls != BAD and line.meta in ("", "date") and not line.reason and text.lstrip("*† ")[:1].isupper() and text.endswith(".") \
-        and line.n_words >= S.CLOSING_SENTENCE_MIN_WORDS
+    return line.cls != BAD and line.meta in ("", "date") and not line.reason and text.lstrip("*† ")[:1].isupper() \
+        and _ends_sentence(text) and line.n_words >= S.CLOSING_SENTENCE_MIN_WORDS
 
 
 def _sentence_line(line: Line) -> bool:
+    """A sentence, or a line of dialogue (`"Tidak pernah," jawab Setnov.`): capitalised, closed
+    as a sentence."""
     text = line.text.strip()
-    return line.cls != BAD and not line.meta and line.n_words >= S.GOOD_MIN_WORDS and text[:1].isupper() \
-        and text.endswith(".")
+    quoted = text[:1] in "\"“" and line.n_words >= S.DIALOGUE_MIN_WORDS
+    return line.cls != BAD and not line.meta and (line.n_words >= S.GOOD_MIN_WORDS or quoted) \
+        and text.lstrip("\"“")[:1].isupper() and _ends_sentence(text)
 
 
 def _prose_blocks(lines: list[Line], runs: list[tuple[int, int]], off: list[bool]) -> list[tuple[int, int]]:
@@ -426,7 +518,8 @@ def label_text(content: str, templates=frozenset()) -> tuple[list[ZoneLine], str
 def _keep_best_prose(lines: list[Line], zones: list[ZoneLine]) -> None:
     """Signal `best_prose_block`: never lose an article to the cleaner. When nothing was
     left as body (a one-paragraph article among heavy furniture), the largest stretch of
-    prose lines is the body; a page with no prose at all stays empty."""
+    prose lines is the body, or with none the longest sentence; a page with no sentence at
+    all stays empty."""
     at = {z.line_no: k for k, z in enumerate(zones)}
     best, best_chars, start, chars = None, 0, None, 0
     for i, l in enumerate(lines + [None]):
@@ -438,6 +531,12 @@ def _keep_best_prose(lines: list[Line], zones: list[ZoneLine]) -> None:
             if chars > best_chars:
                 best, best_chars = (start, i), chars
             start, chars = None, 0
+    if best is None:  # no prose line at all: a one-sentence article dense with names and figures
+        sentences = [i for i, l in enumerate(lines) if l.sentence and l.cls != BAD and not l.meta
+                     and l.n_words >= S.GOOD_MIN_WORDS and zones[at[l.no]].zone != TITLE]
+        if sentences:
+            i = max(sentences, key=lambda k: len(lines[k].text))
+            best = (i, i + 1)
     if best:
         for i in range(*best):
             k = at[lines[i].no]

@@ -343,28 +343,42 @@ def pick_title(head: list[Line], body_stems: set[str]) -> int | None:
     n = len(head)
     window = [*range(min(n, S.TITLE_TOP_LINES)), *range(max(S.TITLE_TOP_LINES, n - S.HEAD_MAX_LINES), n)]
     cands = [i for i in window if _title_candidate(head[i])]
+    share = {i: sig.share_in(head[i].stems, body_stems) for i in cands}
+    fits = {i for i in cands if share[i] >= S.TITLE_BODY_SHARE}
+    cands = [i for i in cands if share[i] >= 1.0 or not _byline_name(head, i)]
     keys = {i: sig.normalise(strip_site_suffix(head[i].text)) for i in cands}
-    fits = {i for i in cands if sig.share_in(head[i].stems, body_stems) >= S.TITLE_BODY_SHARE}
+    top = cands[0] if cands and cands[0] < S.TITLE_TOP_LINES and head[cands[0]].n_words >= 3 else None
+    if top is not None:
+        # the <title> atop the dump and the <h1> worded a little differently ("… to Hit the
+        # Road in a Rental Car" / "… on How to Rent a Car"): the <h1> is the headline shown,
+        # the line most like the <title> (a menu line printed twice is not)
+        near = {j: min(sig.share_in(head[j].stems, head[top].stems), sig.share_in(head[top].stems, head[j].stems))
+                for j in cands if j >= S.TITLE_TOP_LINES and head[j].n_words >= 3}
+        near = {j: v for j, v in near.items() if v >= S.TITLE_NEAR_TWIN_SHARE}
+        if near:
+            return max(near, key=lambda j: (near[j], j))
     for i in cands:
         twins = [j for j in cands if j != i and keys[j] == keys[i]]
         if twins and head[i].n_words >= 3 and (i in fits or not body_stems):
             plain = [j for j in [i, *twins] if sig.normalise(head[j].text) == keys[i]]
             return plain[0] if plain else i
-    top = cands[0] if cands and cands[0] < S.TITLE_TOP_LINES and head[cands[0]].n_words >= 3 else None
-    if top is not None:
-        # the <title> atop the dump and the <h1> worded a little differently ("… to Hit the
-        # Road in a Rental Car" / "… on How to Rent a Car"): the <h1> is the headline shown
-        near = [j for j in cands if j >= S.TITLE_TOP_LINES and head[j].n_words >= 3
-                and min(sig.share_in(head[j].stems, head[top].stems), sig.share_in(head[top].stems, head[j].stems))
-                >= S.TITLE_NEAR_TWIN_SHARE]
-        if near:
-            return near[0]
     good = [i for i in cands if head[i].n_words >= 3 and i in fits]
     if good:
-        share = {i: sig.share_in(head[i].stems, body_stems) for i in good}
         above = [i for i in good if _above_header_data(head, i) and share[i] >= share[good[0]]]
         return above[0] if above else good[0]
-    return cands[0] if cands else None
+    # no line fits the body: a headline-shaped line still, but not a one- or two-word menu
+    # label (`Live Skor`) unless it sits right above the date or byline
+    rest = [i for i in cands if head[i].n_words >= 3 or _above_header_data(head, i)]
+    return rest[0] if rest else None
+
+
+def _byline_name(head: list[Line], i: int) -> bool:
+    """A bare person's name right above the date line, not all of its words in the body, is
+    the byline (`Intan Permatasari`), not a headline."""
+    from kabar.clean import signals as sig  # the cleaner imports this module: import late
+    from kabar.clean import settings as S
+    return i + 1 < len(head) and head[i + 1].meta == "date" and head[i].n_words <= S.BYLINE_NAME_MAX_WORDS \
+        and sig.is_name_line(head[i].text, head[i].n_words)
 
 
 def _above_header_data(head: list[Line], i: int) -> bool:

@@ -171,6 +171,8 @@ def test_a_paragraph_naming_the_people_of_the_one_above_continues_it():
     para = "Pasangan Angga dan Ricky kalah dari Vladimir Ivanov serta Ivan Sozonov dengan skor 9-21 dan 12-21 di lapangan utama."
     other = "Pasangan Vladimir Ivanov dan Ivan Sozonov melaju ke final setelah menang mudah atas wakil tuan rumah di lapangan utama."
     headline = "Ivanov dan Sozonov Melaju ke Final Hong Kong Terbuka"
-    for page, continues in [([above, "Iklan", para], True), ([above, "Iklan", other], False), ([above, headline, para], False)]:
+    # past an ad slot the article goes on, named or not; past another story's headline it does not
+    for page, continues in [([above, "Iklan", para], True), ([above, "Iklan", other], True),
+                            ([above, headline, para], False), ([above, headline, other], False)]:
         lines = read_lines("\n\n".join(page))
         assert _continues_above(lines, 2, 3, [False] * 3) is continues

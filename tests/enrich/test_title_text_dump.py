@@ -33,3 +33,23 @@ def test_h1_worded_a_little_differently_from_the_title_line_is_the_headline():
                       "Garden Tools", "Kitchen Gifts", "Travel Deals", head, *PARAS])
     _, title = label_text(page)
     assert title == head
+
+
+def test_the_h1_most_like_the_title_line_wins_over_a_menu_line_printed_twice():
+    head = "Councils Plan Road Repairs After Floods This Spring"
+    page = "\n".join(["Road Repairs After Floods | Example News", "Book Road Repairs Online", "Home", "News",
+                      "Book Road Repairs Online", "Garden Tools", head, *PARAS])
+    _, title = label_text(page)
+    assert title == head
+
+
+def test_a_bare_name_above_the_date_line_is_the_byline_not_the_headline():
+    page = "\n".join(["Example News", "Home / News", "Dewi Anggraini", "28 Nov 2017", *PARAS])
+    _, title = label_text(page)
+    assert title is None
+
+
+def test_a_two_word_menu_label_is_no_headline_when_nothing_fits():
+    page = "\n".join(["Example News", "Live Score", "Fixtures", "Oleh Dewi Anggraini", "11 Agu 2017 04:39", *PARAS])
+    _, title = label_text(page)
+    assert title is None
