@@ -3,8 +3,8 @@
     uv run --frozen python -m kabar.evaluate.sources_model          # rebuild data/registry/sources_keep.yaml
     uv run --frozen python -m kabar.evaluate.sources_model --check  # CV figures only, nothing written
 
-Every candidate source of the labelled tune articles (dev `tune` half, tune2, tune3, tune4:
-never a held-out set) is a row: its features, and whether it names a gold source (the
+Every candidate source of the labelled tune articles (dev `tune` half, tune2, tune3, tune4,
+tune5: never a held-out set) is a row: its features, and whether it names a gold source (the
 scorer's matching, `kabar.evaluate.sources`). A logistic regression (L2, Newton steps, the
 features standardised, those seen in fewer than `MIN_SUPPORT` candidates left out) is
 fitted; media are left to the rules (the registry and the media cues name them). Chosen by
@@ -34,7 +34,8 @@ from kabar.resources import data_dir
 DATA = Path(__file__).resolve().parents[2] / "tests" / "sources" / "data"
 # (label file, half kept): the tune sets only
 TRAIN_SETS = (("id_news_dev.gold.jsonl", "tune"), ("id_news_tune2.gold.jsonl", None),
-              ("id_news_tune3.gold.jsonl", None), ("id_news_tune4.gold.jsonl", None))
+              ("id_news_tune3.gold.jsonl", None), ("id_news_tune4.gold.jsonl", None),
+              ("id_news_tune5.gold.jsonl", None))
 FOLDS = 5
 PENALTIES = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0)  # L2 strength on the standardised weights
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(2, 17))  # 0.10 … 0.80
@@ -126,11 +127,15 @@ def matrix(rows: list[Row], names: list[str]) -> np.ndarray:
     return np.array([[r.feats.get(k, 0.0) for k in names] for r in rows], dtype=float)
 
 
-def cross_validate(rows: list[Row], names: list[str], penalty: float) -> np.ndarray:
-    """Out-of-fold probability of every row (trained on the rows the model decides)."""
+def cross_validate(rows: list[Row], names: list[str], penalty: float,
+                   trainable: np.ndarray | None = None) -> np.ndarray:
+    """Out-of-fold probability of every row (trained on the rows the model decides and, if
+    given, `trainable` marks)."""
     x, y = matrix(rows, names), np.array([r.label for r in rows], dtype=float)
     folds = np.array([fold_of(r.doc) for r in rows])
     learned = np.array([r.learned for r in rows])
+    if trainable is not None:
+        learned &= trainable
     out = np.zeros(len(rows))
     for k in range(FOLDS):
         tr, te = (folds != k) & learned, folds == k
@@ -157,18 +162,24 @@ def log_loss(rows: list[Row], prob: np.ndarray) -> float:
 
 def choose(rows: list[Row], docs: list[DocGold], names: list[str]):
     """(penalty, drop_below, keep_from, CV figures): the penalty with the lowest CV log-loss,
-    then the thresholds with the best CV precision among those that find at least the
-    required sources the rules alone find (ties: the lower thresholds)."""
+    then, among the thresholds that find at least the required sources the rules alone
+    find, those nearest the rules whose CV precision is within one standard error of the best."""
     penalty = min(PENALTIES, key=lambda c: log_loss(rows, cross_validate(rows, names, c)))
     prob = cross_validate(rows, names, penalty)
     floor = figures(rows, docs, np.array([r.rules for r in rows]))["req_hit"]
-    best = None
+    found = []
     for drop_below in THRESHOLDS:
         for keep_from in (t for t in THRESHOLDS if t >= drop_below):
             fig = figures(rows, docs, decide(rows, prob, drop_below, keep_from))
-            if fig["req_hit"] >= floor and (best is None or fig["precision"] > best[3]["precision"] + 1e-12):
-                best = (penalty, drop_below, keep_from, fig)
-    return best
+            if fig["req_hit"] >= floor:
+                found.append((penalty, drop_below, keep_from, fig))
+    # one-standard-error rule: a gain in CV precision smaller than its standard error is
+    # noise, so of the thresholds within one SE of the best the ones closest to the rules
+    # (lowest `drop_below`, highest `keep_from`) are taken
+    top = max(found, key=lambda c: c[3]["precision"])[3]
+    se = (top["precision"] * (1 - top["precision"]) / max(1, top["kept"])) ** 0.5
+    near = [c for c in found if c[3]["precision"] >= top["precision"] - se - 1e-12]
+    return min(near, key=lambda c: (c[1], -c[2]))
 
 
 def write(path: Path, names: list[str], mean, scale, w, b, drop_below: float, keep_from: float,
@@ -209,9 +220,29 @@ def report(rows, docs, prob, drop_below, keep_from, label="") -> list[str]:
     return out
 
 
+def learning_curve(rows, docs, names, penalty, drop_below, keep_from, target: str, sizes) -> list[str]:
+    """CV figures on the set `target` when the folds train on the other sets and only its
+    first `size` articles (file order: the order they were labelled in)."""
+    order = [d.doc for d in docs if d.set == target]
+    sel = [i for i, r in enumerate(rows) if r.set == target]
+    ds = [d for d in docs if d.set == target]
+    out = []
+    for size in sorted({min(s, len(order)) for s in sizes}):
+        seen = set(order[:size])
+        trainable = np.array([r.set != target or r.doc in seen for r in rows])
+        prob = cross_validate(rows, names, penalty, trainable)
+        rs = [rows[i] for i in sel]
+        fig = figures(rs, ds, decide(rs, prob[sel], drop_below, keep_from))
+        out.append(f"curve {target} trained on {size:3d} of it: CV P {fig['precision']:.3f} "
+                   f"({fig['tp']}/{fig['kept']}) R {fig['recall']:.3f} ({fig['req_hit']}/{fig['n_req']})")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m kabar.evaluate.sources_model", description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="print the CV figures, write nothing")
+    ap.add_argument("--curve", default=None, metavar="SET",
+                    help="also print the learning curve on this label file (0/50/100/all of it trained on)")
     ap.add_argument("--out", type=Path, default=None, help="model file (default: the shipped one)")
     a = ap.parse_args(argv)
     rows, docs = collect()
@@ -223,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     prob = cross_validate(rows, names, penalty)
     print(f"chosen by CV: {len(names)} features, penalty {penalty}, drop below {drop_below:.2f}, keep from {keep_from:.2f}")
     print("\n".join(report(rows, docs, prob, drop_below, keep_from)))
+    if a.curve:
+        print("\n".join(learning_curve(rows, docs, names, penalty, drop_below, keep_from, a.curve,
+                                       (0, 50, 100, 200))))
     if a.check:
         return 0
     fitted = [r for r in rows if r.learned]

@@ -27,24 +27,24 @@ def test_the_shipped_model_reads_features_the_pipeline_makes():
 
 
 def test_a_candidate_the_recogniser_turned_down_is_reported_and_dropped():
-    doc = _doc("Dihubungi terpisah, Menteri Perhubungan Budi Karya Sumadi mengatakan tarif akan turun.\n\n"
+    doc = _doc("Dihubungi terpisah, Menteri Perhubungan Ignasius Jonan mengatakan tarif akan turun.\n\n"
                "Penataan kawasan itu mengatakan bahwa warga harus pindah.")
     found = {s.name: ev for s, ev, _ in candidate_sources(doc, get_registry())}
-    assert found["Budi Karya Sumadi"].vias == ["per"] and rules_keep(found["Budi Karya Sumadi"])
+    assert found["Ignasius Jonan"].vias == ["per"] and rules_keep(found["Ignasius Jonan"])
     turned_down = [n for n, ev in found.items() if ev.vias == ["rejected"]]
     assert turned_down and not any(rules_keep(found[n]) for n in turned_down)
-    assert [s.name for s in extract_sources(doc, get_registry())] == ["Budi Karya Sumadi"]
+    assert [s.name for s in extract_sources(doc, get_registry())] == ["Ignasius Jonan"]
 
 
 def test_a_bare_place_as_subject_rates_below_a_person_in_the_same_shape():
     # real articles rarely quote a country by its name alone: the rules keep it, the model
     # gives it less weight than a recognised person saying the same
     text = ("Washington juga mengklaim bahwa Rusia memberi bantuan teknis.\n\n"
-            "Menteri Perhubungan Budi Karya Sumadi juga mengklaim bahwa tarif akan turun.")
+            "Menteri Perhubungan Ignasius Jonan juga mengklaim bahwa tarif akan turun.")
     found = {s.name: (ev, f) for s, ev, f in candidate_sources(_doc(text), get_registry())}
     assert rules_keep(found["Washington"][0]) and found["Washington"][1]["place"] == 1.0
     m = model()
-    assert m.probability(found["Washington"][1]) < m.probability(found["Budi Karya Sumadi"][1])
+    assert m.probability(found["Washington"][1]) < m.probability(found["Ignasius Jonan"][1])
 
 
 def test_media_are_left_to_the_rules():
