@@ -32,17 +32,26 @@ def _grammar(lang: str, registry: Registry) -> Grammar:
     return Grammar(lex, Namer(lex, get_places(), registry))
 
 
-def extract_sources(doc: Doc, registry: Registry, language: str | None = None,
-                    outlet: str | None = None, rules_only: bool = False) -> list[Source]:
-    """`language` and `outlet` default to the doc's (the enrich step passes them, declared);
-    `rules_only`: without the learned keep/drop decision (what the grammar alone finds)."""
+def _reading(doc: Doc, language: str | None, outlet: str | None):
+    """(text, outlet, the grammars of its language, its lower-case words), or None when there
+    is no text or no grammar reads the language."""
     text = doc.text or ""
     language = doc.language if language is None else language
     outlet = doc.outlet if outlet is None else outlet
     langs = grammars_by_language().get(language or "und")
     if not text.strip() or not langs:
+        return None
+    return text, outlet, langs, frozenset(w.lower() for w in WORD_RE.findall(text) if w[0].islower())
+
+
+def extract_sources(doc: Doc, registry: Registry, language: str | None = None,
+                    outlet: str | None = None, rules_only: bool = False) -> list[Source]:
+    """`language` and `outlet` default to the doc's (the enrich step passes them, declared);
+    `rules_only`: without the learned keep/drop decision (what the grammar alone finds)."""
+    reading = _reading(doc, language, outlet)
+    if reading is None:
         return []
-    lowers = frozenset(w.lower() for w in WORD_RE.findall(text) if w[0].islower())
+    text, outlet, langs, lowers = reading
     best: list[Source] = []
     for lang in langs:
         found = _extract(text, _grammar(lang, registry), lowers, outlet, rules_only)
@@ -65,13 +74,10 @@ def candidate_sources(doc: Doc, registry: Registry, language: str | None = None,
                       outlet: str | None = None) -> list[tuple[Source, Evidence, dict]]:
     """Every candidate source of the language `extract_sources` would read the doc in, before
     the keep/drop decision, with its evidence and features (what the decision is trained on)."""
-    text = doc.text or ""
-    language = doc.language if language is None else language
-    outlet = doc.outlet if outlet is None else outlet
-    langs = grammars_by_language().get(language or "und")
-    if not text.strip() or not langs:
+    reading = _reading(doc, language, outlet)
+    if reading is None:
         return []
-    lowers = frozenset(w.lower() for w in WORD_RE.findall(text) if w[0].islower())
+    text, outlet, langs, lowers = reading
     best, n_best = [], -1
     for lang in langs:  # the language whose rules find the most (not the model: it is trained on these)
         gram = _grammar(lang, registry)
