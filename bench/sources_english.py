@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(Path(__file__).resolve().parent)]
 
-from ab_rounds import ab_rounds, spread  # noqa: E402
+from ab_rounds import ab_rounds, print_ab  # noqa: E402
 from kabar.enrich.sources.grammar import Grammar  # noqa: E402
 from kabar.enrich.sources.lexicon import WORD_RE, get_lexicon, get_places  # noqa: E402
 from kabar.enrich.sources.names import Namer  # noqa: E402
@@ -49,10 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         found[g] = [[(s.name, s.kind, s.cues, s.quotes, s.mentions) for s in _extract(t, g, low, None)] for t, low in texts]
     a_ms, b_ms, ratio = ab_rounds(lambda: [_extract(t, shipped, low, None) for t, low in texts],
                                   lambda: [_extract(t, parse_all, low, None) for t, low in texts], a.rounds, len(texts))
-    print(f"{len(texts)} English pages, {a.rounds} rounds (CPU ms per page, median [min-max])")
-    print(f"  sources, pre-check (shipped)  {spread(a_ms)}")
-    print(f"  sources, every paragraph      {spread(b_ms)}")
-    print(f"  ratio                         {ratio:6.2f}")
+    print_ab(f"{len(texts)} English pages", a.rounds, "A sources, pre-check (shipped)", a_ms,
+             "B sources, every paragraph", b_ms, ratio)
     print(f"  same sources: {found[shipped] == found[parse_all]} ({sum(map(len, found[shipped]))} sources)")
     return 0
 

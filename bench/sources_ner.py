@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(Path(__file__).resolve().parent)]
 
-from ab_rounds import ab_rounds, spread  # noqa: E402
+from ab_rounds import ab_rounds, print_ab  # noqa: E402
 from kabar.enrich.sources.grammar import Grammar  # noqa: E402
 from kabar.enrich.sources.lexicon import WORD_RE, get_lexicon, get_places  # noqa: E402
 from kabar.enrich.sources.names import Namer  # noqa: E402
@@ -58,10 +58,7 @@ def main(argv: list[str] | None = None) -> int:
             _extract(t, g, low, None)
     a_ms, b_ms, ratio = ab_rounds(lambda: [_extract(t, with_ner, low, None) for t, low in docs],
                                   lambda: [_extract(t, rules_only, low, None) for t, low in docs], a.rounds, len(docs))
-    print(f"{len(docs)} documents, {a.rounds} rounds (CPU ms per document, median [min-max])")
-    print(f"  sources with recogniser  {spread(a_ms)}")
-    print(f"  sources, rules only      {spread(b_ms)}")
-    print(f"  ratio with/without       {ratio:6.2f}")
+    print_ab(f"{len(docs)} documents", a.rounds, "A sources with recogniser", a_ms, "B sources, rules only", b_ms, ratio)
     return 0
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import psutil
 import pyarrow.parquet as pq
 import pytest
+from process_tree import kill_all
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 REPO = Path(__file__).resolve().parents[2]
@@ -108,10 +109,4 @@ def test_a_stop_signal_cancels_the_run_quickly_and_cleanly(tmp_path, sig, runner
         assert again.returncode == 0, again.stdout + again.stderr
         assert len(_articles(out)) > len(committed)
     finally:
-        for p in started.values():
-            try:
-                p.kill()
-            except psutil.NoSuchProcess:
-                pass
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
+        kill_all(started.values(), proc)

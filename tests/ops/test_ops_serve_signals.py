@@ -8,6 +8,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+from process_tree import kill_all
 
 from flows.serve import free_port
 
@@ -53,10 +54,4 @@ def test_make_serve_stops_all_it_started(tmp_path, sig):
         assert not alive, [" ".join(p.cmdline()) for p in alive]
         assert _port_free(port)
     finally:
-        for p in started:
-            try:
-                p.kill()
-            except psutil.NoSuchProcess:
-                pass
-        if make.poll() is None:
-            os.killpg(make.pid, signal.SIGKILL)
+        kill_all(started, make)
